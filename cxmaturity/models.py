@@ -1,0 +1,492 @@
+"""The file formats and the result document, as pydantic models.
+
+Every model forbids unknown keys, so a misspelled field is reported where it is rather than
+silently ignored. Cross-references between files (a `when` naming a later question, an answer
+outside a question's options) are checked in `loader.py`, which knows the file and the line.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+Lang = Literal["en", "fr"]
+LANGUAGES: tuple[str, ...] = ("en", "fr")
+
+#: A text in several languages: ``{en: "…", fr: "…"}``.
+Text = dict[Lang, Annotated[str, StringConstraints(min_length=1)]]
+
+QuestionId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9_]+(\.[a-z0-9_]+)*$")]
+OptionId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9_]+$")]
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$")]
+
+QuestionType = Literal["single", "multi", "scale", "band", "number", "text"]
+AnswerState = Literal["answered", "skipped", "not_applicable", "dont_know"]
+Confidence = Literal["stated", "figure_unambiguous", "figure_ambiguous", "portfolio"]
+Comparator = Literal["exact", "about", "more_than", "less_than", "range"]
+Verdict = Literal["ahead", "level", "behind", "no_benchmark"]
+
+
+def tr(text: dict[str, str] | None, lang: str) -> str:
+    """The text in `lang`, else in English, else in whatever language it has."""
+    if not text:
+        return ""
+    return text.get(lang) or text.get("en") or next(iter(text.values()))
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+
+# --- conditions --------------------------------------------------------------------------
+
+
+class Condition(Model):
+    """One condition language for `when`, `member_when`, `applies_when` and `done_when`.
+
+    Exactly one form: ``{q, in}``, ``{q, gte}``/``{q, lte}``, ``{q, answered}``,
+    ``{dimension, gte}``/``{dimension, lte}``, ``{all: […]}``, ``{any: […]}``, ``{not: …}``.
+    """
+
+    q: QuestionId | None = Field(None, description="The question the test applies to.")
+    in_: list[OptionId] | None = Field(
+        None, alias="in", description="True if the answer (or, for multi, any selected option) is one of these."
+    )
+    gte: float | OptionId | None = Field(
+        None, description="At least: a number, a count of selected options (multi), or an option id (ordered)."
+    )
+    lte: float | OptionId | None = Field(None, description="At most; same forms as gte.")
+    answered: bool | None = Field(None, description="True if the question has (or has not) been answered.")
+    dimension: str | None = Field(None, description="A dimension score (playbooks only).")
+    all: list[Condition] | None = None
+    any: list[Condition] | None = None
+    not_: Condition | None = Field(None, alias="not")
+
+    @model_validator(mode="after")
+    def _one_form(self) -> Condition:
+        heads = [k for k in ("q", "dimension", "all", "any", "not_") if getattr(self, k) is not None]
+        if len(heads) != 1:
+            raise ValueError("a condition needs exactly one of q, dimension, all, any, not")
+        tests = [k for k in ("in_", "gte", "lte", "answered") if getattr(self, k) is not None]
+        if self.q is not None:
+            if not tests:
+                raise ValueError("a condition on q needs one of in, gte, lte, answered")
+            if ("in_" in tests or "answered" in tests) and len(tests) > 1:
+                raise ValueError("in and answered cannot be combined with another test")
+        elif self.dimension is not None:
+            if not tests or "in_" in tests or "answered" in tests:
+                raise ValueError("a condition on a dimension takes gte and/or lte")
+            if any(isinstance(getattr(self, k), str) for k in ("gte", "lte")):
+                raise ValueError("a dimension threshold is a number")
+        elif tests:
+            raise ValueError("in, gte, lte and answered apply only to q or dimension")
+        return self
+
+    def questions(self) -> list[str]:
+        """The question ids this condition reads, in order of appearance."""
+        if self.q is not None:
+            return [self.q]
+        out: list[str] = []
+        for child in (self.all or []) + (self.any or []) + ([self.not_] if self.not_ else []):
+            out.extend(child.questions())
+        return out
+
+    def walk(self):
+        """This condition and every condition nested in it."""
+        yield self
+        for child in (self.all or []) + (self.any or []) + ([self.not_] if self.not_ else []):
+            yield from child.walk()
+
+
+# --- questionnaire -----------------------------------------------------------------------
+
+
+class Option(Model):
+    id: OptionId
+    label: Text
+    low: float | None = Field(None, description="Band only: lower edge, inclusive; none for open.")
+    high: float | None = Field(None, description="Band only: upper edge, exclusive; none for open.")
+
+
+class SourceRef(Model):
+    ref: str = Field(description="The report's figure or section, e.g. 'Figure 2'.")
+    facts: list[str] = Field(default_factory=list, description="Fact ids in the report extraction.")
+
+
+class Question(Model):
+    id: QuestionId
+    type: QuestionType
+    text: Text
+    help: Text | None = None
+    ordered: bool = Field(False, description="Single only: options go from least to most mature.")
+    options: list[Option] = Field(default_factory=list)
+    exclusive: OptionId | None = Field(None, description="Multi only: the 'none of these' option.")
+    min: float | None = None
+    max: float | None = None
+    unit: str | None = None
+    group: str | None = Field(None, description="Id of a group of this section: rows shown together.")
+    when: Condition | None = None
+    source: SourceRef | None = None
+
+    @model_validator(mode="after")
+    def _shape(self) -> Question:
+        with_options = self.type in ("single", "multi", "band")
+        if with_options and len(self.options) < 2:
+            raise ValueError(f"a {self.type} question needs at least two options")
+        if not with_options and self.options:
+            raise ValueError(f"a {self.type} question takes no options")
+        ids = [o.id for o in self.options]
+        dup = sorted({i for i in ids if ids.count(i) > 1})
+        if dup:
+            raise ValueError(f"duplicate option id {', '.join(dup)}")
+        if self.exclusive is not None:
+            if self.type != "multi":
+                raise ValueError("exclusive applies only to multi questions")
+            if self.exclusive not in ids:
+                raise ValueError(f"exclusive names option '{self.exclusive}', which is not defined")
+        if self.type == "scale" and (self.min is None or self.max is None):
+            raise ValueError("a scale question needs min and max")
+        if self.min is not None and self.max is not None and self.min > self.max:
+            raise ValueError("min is greater than max")
+        if self.ordered and self.type != "single":
+            raise ValueError("ordered applies only to single questions (band and scale are always ordered)")
+        return self
+
+    @property
+    def option_ids(self) -> list[str]:
+        return [o.id for o in self.options]
+
+    @property
+    def is_ordered(self) -> bool:
+        return self.type in ("band", "scale") or (self.type == "single" and self.ordered)
+
+    def option(self, option_id: str) -> Option | None:
+        return next((o for o in self.options if o.id == option_id), None)
+
+
+class Group(Model):
+    id: QuestionId
+    title: Text
+
+
+class Section(Model):
+    id: Slug
+    title: Text
+    groups: list[Group] = Field(default_factory=list)
+    questions: list[Question] = Field(min_length=1)
+
+
+class Replaces(Model):
+    """Declared by a newer questionnaire so that assessments of the older one can be compared."""
+
+    id: str
+    version: int
+    questions: dict[str, QuestionId] = Field(
+        default_factory=dict, description="Old question id → new question id, where the id changed."
+    )
+
+
+class Questionnaire(Model):
+    id: Slug
+    version: int = Field(ge=1)
+    title: Text
+    description: Text | None = None
+    languages: list[Lang] = Field(default_factory=lambda: ["en", "fr"])
+    source: SourceRef | None = None
+    replaces: Replaces | None = None
+    sections: list[Section] = Field(min_length=1)
+
+    def model_post_init(self, _context: Any) -> None:
+        self._questions = [q for s in self.sections for q in s.questions]
+        self._by_id = {q.id: q for q in reversed(self._questions)}  # first wins on duplicates
+        self._section_of = {q.id: s for s in self.sections for q in s.questions}
+
+    @property
+    def questions(self) -> list[Question]:
+        """Every question, in the order asked."""
+        return self._questions
+
+    def question(self, question_id: str) -> Question | None:
+        return self._by_id.get(question_id)
+
+    def section_of(self, question_id: str) -> Section:
+        return self._section_of[question_id]
+
+
+# --- assessment --------------------------------------------------------------------------
+
+AnswerValue = str | list[str] | int | float | None
+
+
+class Answer(Model):
+    state: AnswerState = "answered"
+    value: AnswerValue = None
+    note: str | None = None
+    note_private: bool = Field(False, description="Keep the note out of every client report.")
+    at: datetime | None = None
+
+    @model_validator(mode="after")
+    def _value_matches_state(self) -> Answer:
+        if self.state == "answered" and self.value is None:
+            raise ValueError("an answered question needs a value")
+        if self.state != "answered" and self.value is not None:
+            raise ValueError(f"a {self.state} answer takes no value")
+        return self
+
+
+class QuestionnaireRef(Model):
+    id: str
+    version: int
+
+
+class Company(Model):
+    id: Slug
+    name: str = Field(min_length=1)
+
+
+class Assessment(Model):
+    format: Literal[1] = 1
+    tool_version: str | None = None
+    questionnaire: QuestionnaireRef
+    company: Company
+    language: Lang = "en"
+    created: datetime | None = None
+    updated: datetime | None = None
+    answers: dict[QuestionId, Answer] = Field(default_factory=dict)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _bare_values(cls, data: Any) -> Any:
+        # `invest.front_office: heavily` is read as an answered question, so that
+        # hand-written answer files stay short.
+        if isinstance(data, dict) and isinstance(data.get("answers"), dict):
+            data = dict(data)
+            data["answers"] = {
+                k: v if isinstance(v, dict) else {"state": "answered", "value": v}
+                for k, v in data["answers"].items()
+            }
+        return data
+
+    def answered(self) -> dict[str, Any]:
+        """Question id → value, for the questions actually answered."""
+        return {k: a.value for k, a in self.answers.items() if a.state == "answered"}
+
+
+# --- cohorts -----------------------------------------------------------------------------
+
+
+class Share(Model):
+    value: float = Field(ge=0, le=100)
+    fact_id: str | None = None
+
+
+class Figure(Model):
+    """One number (or one distribution) the report gives for a cohort on a question."""
+
+    id: Slug
+    cohort: str
+    question: QuestionId
+    options: list[OptionId] | None = Field(None, description="The options the share counts.")
+    value: float | tuple[float, float] | None = Field(None, description="Percent, or [low, high] for a range.")
+    distribution: dict[OptionId, Share] | None = Field(
+        None, description="A whole distribution: option → share."
+    )
+    comparator: Comparator = "exact"
+    better: Literal["higher", "lower"] = "higher"
+    source: str
+    confidence: Confidence
+    fact_id: str | None = None
+    alternative: Text | None = Field(None, description="The other reading of an ambiguous chart.")
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _shape(self) -> Figure:
+        if (self.distribution is None) == (self.value is None):
+            raise ValueError("a figure has either value or distribution")
+        if self.value is not None and not isinstance(self.value, tuple) and not self.options:
+            raise ValueError("a single share needs the options it counts")
+        if (self.comparator == "range") != isinstance(self.value, tuple):
+            raise ValueError("a [low, high] value goes with comparator: range, and only with it")
+        if self.confidence == "figure_ambiguous" and self.alternative is None:
+            raise ValueError("an ambiguous figure needs its alternative reading")
+        return self
+
+
+class Statement(Model):
+    """A qualitative finding: text and source, no number."""
+
+    id: Slug
+    cohort: str
+    question: QuestionId | None = None
+    text: Text
+    source: str
+    confidence: Confidence
+    fact_id: str | None = None
+
+
+class CohortDef(Model):
+    id: Slug
+    label: Text
+    n: int | None = Field(None, description="Respondents in the cohort; none where the report does not say.")
+    member_when: Condition | None = Field(None, description="None: every company is a member.")
+    always_compared: bool = False
+    definition: Text | None = None
+    source: str | None = None
+
+
+class Survey(Model):
+    n: int | None = None
+    fieldwork: str | None = None
+    countries: int | None = None
+    interviews: int | None = None
+    publisher: str | None = None
+    first: str | None = Field(None, description="Portfolio cohorts: the earliest assessment date.")
+    last: str | None = Field(None, description="Portfolio cohorts: the latest assessment date.")
+
+
+class Thresholds(Model):
+    ahead_from: float = Field(60, description="Percentile from which a company is ahead.")
+    behind_below: float = Field(40, description="Percentile below which a company is behind.")
+
+
+class CohortFile(Model):
+    format: Literal[1] = 1
+    id: Slug
+    title: Text
+    origin: Literal["report", "portfolio"] = "report"
+    questionnaire: str
+    survey: Survey
+    placement: Thresholds = Field(default_factory=Thresholds)
+    cohorts: list[CohortDef] = Field(min_length=1)
+    figures: list[Figure] = Field(default_factory=list)
+    statements: list[Statement] = Field(default_factory=list)
+
+
+# --- playbooks and the stage model -------------------------------------------------------
+
+
+class Evidence(Model):
+    text: Text
+    source: str
+    confidence: Confidence
+    fact_id: str | None = None
+
+
+class Action(Model):
+    id: Slug
+    text: Text
+    needed_unless: Condition | None = Field(None, description="The action is done once this holds.")
+    reason: Text | None = None
+
+
+class Kpi(Model):
+    id: Slug
+    text: Text
+    source: str | None = None
+
+
+class Phase(Model):
+    id: Slug
+    title: Text
+    summary: Text | None = None
+    done_when: Condition
+    actions: list[Action] = Field(default_factory=list)
+    kpis: list[Kpi] = Field(default_factory=list)
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
+class Playbook(Model):
+    format: Literal[1] = 1
+    id: Slug
+    title: Text
+    applies_when: Condition | None = None
+    priority: int = Field(0, description="When several apply, the highest priority wins.")
+    why: Text
+    source: str
+    constraints: list[Evidence] = Field(default_factory=list)
+    phases: list[Phase] = Field(min_length=1)
+
+
+class Stage(Model):
+    id: Slug
+    label: Text
+    min_score: float = Field(ge=0, le=100)
+    description: Text | None = None
+
+
+class DimensionWeight(Model):
+    id: Slug
+    label: Text
+    weight: float = Field(ge=0)
+
+
+class StageModel(Model):
+    format: Literal[1] = 1
+    id: Slug
+    version: int
+    title: Text
+    note: Text
+    stages: list[Stage] = Field(min_length=2)
+    dimensions: list[DimensionWeight] = Field(min_length=1)
+
+
+# --- findings and the result document ----------------------------------------------------
+
+
+class Coverage(Model):
+    answered: int = Field(ge=0)
+    asked: int = Field(ge=0)
+
+    @property
+    def ratio(self) -> float:
+        return self.answered / self.asked if self.asked else 0.0
+
+
+class Step(Model):
+    """One term of a score: `points` out of `max_points`, and what it came from."""
+
+    question: str | None = None
+    answer: AnswerValue = None
+    label: Text | None = None
+    points: float
+    max_points: float = Field(gt=0)
+
+
+class Finding(Model):
+    """What a scorer says about one dimension.
+
+    The score is ``100 * sum(points) / sum(max_points)`` over `steps`, rounded to one decimal,
+    or None when too little was answered; `explain` prints the steps.
+    """
+
+    scorer: str
+    dimension: Slug
+    score: float | None = Field(None, ge=0, le=100)
+    coverage: Coverage
+    questions: list[str] = Field(default_factory=list)
+    values: dict[str, AnswerValue] = Field(default_factory=dict)
+    steps: list[Step] = Field(default_factory=list)
+    text: Text = Field(default_factory=dict)
+
+    @classmethod
+    def from_steps(
+        cls, *, scorer: str, dimension: str, steps: list[Step], asked: int, text: dict | None = None,
+        min_answered: int = 1,
+    ) -> Finding:
+        """A finding whose score follows from `steps` (None when fewer than `min_answered`)."""
+        answered = len(steps)
+        score = None
+        if answered >= min_answered and steps:
+            score = round(100 * sum(s.points for s in steps) / sum(s.max_points for s in steps), 1)
+        return cls(
+            scorer=scorer,
+            dimension=dimension,
+            score=score,
+            coverage=Coverage(answered=answered, asked=asked),
+            questions=[s.question for s in steps if s.question],
+            values={s.question: s.answer for s in steps if s.question},
+            steps=steps,
+            text=text or {},
+        )

@@ -1,0 +1,97 @@
+"""A questionnaire as Markdown: a readable outline, or a blank form to print for interviews."""
+
+from __future__ import annotations
+
+from ..models import Question, Questionnaire, tr
+
+LABELS = {
+    "en": {
+        "version": "version",
+        "questions": "questions",
+        "asked_if": "Asked only if",
+        "source": "Source",
+        "company": "Company",
+        "date": "Date",
+        "interviewer": "Interviewer",
+        "range": "Answer between {lo} and {hi}",
+        "number": "Number",
+        "text": "Answer",
+        "tick_one": "tick one",
+        "tick_any": "tick all that apply",
+        "states": "☐ skipped   ☐ not applicable   ☐ don't know",
+        "note": "Note",
+        "blank": "Blank questionnaire",
+    },
+    "fr": {
+        "version": "version",
+        "questions": "questions",
+        "asked_if": "Posée seulement si",
+        "source": "Source",
+        "company": "Entreprise",
+        "date": "Date",
+        "interviewer": "Consultant",
+        "range": "Réponse entre {lo} et {hi}",
+        "number": "Nombre",
+        "text": "Réponse",
+        "tick_one": "une seule réponse",
+        "tick_any": "plusieurs réponses possibles",
+        "states": "☐ passée   ☐ non applicable   ☐ ne sait pas",
+        "note": "Note",
+        "blank": "Questionnaire vierge",
+    },
+}
+
+
+def _condition_text(q: Questionnaire, question: Question) -> str:
+    ids = question.when.questions() if question.when else []
+    return ", ".join(ids)
+
+
+def _answer_lines(question: Question, lang: str, blank: bool) -> list[str]:
+    L = LABELS[lang]
+    box = "☐ " if blank else "- "
+    if question.options:
+        hint = L["tick_any"] if question.type == "multi" else L["tick_one"]
+        lines = [f"*({hint})*", ""] if blank else []
+        return lines + [f"{box}{tr(o.label, lang)}" + ("" if blank else f" `{o.id}`") for o in question.options]
+    if question.type in ("scale", "number") and question.min is not None and question.max is not None:
+        unit = f" {question.unit}" if question.unit else ""
+        line = L["range"].format(lo=f"{question.min:g}", hi=f"{question.max:g}{unit}")
+        return [f"{line}: ______" if blank else f"- {line}"]
+    label = L["number"] if question.type == "number" else L["text"]
+    return [f"{label}: ____________________________" if blank else f"- {label.lower()} ({question.type})"]
+
+
+def outline(q: Questionnaire, lang: str = "en", blank: bool = False) -> str:
+    """Markdown for `q` in `lang`; `blank` gives a form to fill in by hand."""
+    L = LABELS[lang]
+    title = tr(q.title, lang)
+    out = [f"# {title}", ""]
+    out.append(f"`{q.id}` · {L['version']} {q.version} · {len(q.questions)} {L['questions']}")
+    out.append("")
+    if blank:
+        out += [f"**{L['company']}:** ______________________  ", f"**{L['date']}:** __________  ",
+                f"**{L['interviewer']}:** ______________________", ""]
+    elif q.description:
+        out += [tr(q.description, lang), ""]
+    number = 0
+    for section in q.sections:
+        out += [f"## {tr(section.title, lang)}", ""]
+        groups = {g.id: g for g in section.groups}
+        current_group = None
+        for question in section.questions:
+            number += 1
+            if question.group != current_group and question.group in groups:
+                out += [f"### {tr(groups[question.group].title, lang)}", ""]
+            current_group = question.group
+            head = f"**{number}. {tr(question.text, lang)}**"
+            out += [head if blank else f"{head} `{question.id}`", ""]
+            if question.when:
+                out += [f"*{L['asked_if']}: {_condition_text(q, question)}*", ""]
+            out += _answer_lines(question, lang, blank)
+            out.append("")
+            if blank:
+                out += [L["states"], "", f"{L['note']}: ____________________________", ""]
+            elif question.source:
+                out += [f"{L['source']}: {question.source.ref}", ""]
+    return "\n".join(out).rstrip() + "\n"

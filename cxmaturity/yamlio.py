@@ -1,0 +1,141 @@
+"""Reading and writing YAML safely: no object construction, errors with their line.
+
+Reading takes the fast C parser where it can and falls back to the pure-Python one, which
+also reads the YAML 1.2 that libyaml refuses (a timestamp inside a flow mapping, say).
+Line numbers are looked up only when something is wrong, by a second, round-trip parse.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+from .errors import FileError, Problem
+
+# A YAML alias is `*name` after a separator; a file that has none cannot hold an alias bomb.
+_ALIAS_HINT = re.compile(r"(?:^|[\s\[{,:-])\*[^\s,\]}]")
+MAX_BYTES = 5 * 1024 * 1024
+
+
+def read_text(path: Path) -> str:
+    """The file's text, or a FileError saying why it cannot be read."""
+    name = str(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise FileError([Problem(name, None, "", "no such file")]) from None
+    except IsADirectoryError:
+        raise FileError([Problem(name, None, "", "is a folder, not a file")]) from None
+    except OSError as exc:
+        raise FileError([Problem(name, None, "", f"cannot read it ({exc.strerror})")]) from None
+    if len(raw) > MAX_BYTES:
+        raise FileError([Problem(name, None, "", f"too large ({len(raw)} bytes; at most {MAX_BYTES})")])
+    if b"\0" in raw:
+        raise FileError([Problem(name, None, "", "binary data, not a YAML text file")])
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise FileError([Problem(name, line, "", "not UTF-8 text")]) from None
+
+
+def _syntax_problem(name: str, exc: YAMLError) -> Problem:
+    if isinstance(exc, MarkedYAMLError) and exc.problem_mark is not None:
+        line = exc.problem_mark.line + 1
+        what = exc.problem or "invalid YAML"
+        if exc.context:
+            what = f"{exc.context}: {what}"
+        return Problem(name, line, "", f"YAML syntax: {what}")
+    return Problem(name, None, "", f"YAML syntax: {str(exc).splitlines()[0]}")
+
+
+def _check_aliases(name: str, text: str) -> None:
+    # Our formats never need anchors; refusing aliases outright rules out the
+    # "billion laughs" bomb without counting expansions.
+    if not _ALIAS_HINT.search(text):
+        return
+    from ruamel.yaml.events import AliasEvent
+
+    try:
+        for event in YAML(typ="safe", pure=True).parse(text):
+            if isinstance(event, AliasEvent):
+                line = event.start_mark.line + 1 if event.start_mark else None
+                raise FileError([Problem(name, line, "", "YAML aliases (*name) are not allowed")])
+    except YAMLError as exc:
+        raise FileError([_syntax_problem(name, exc)]) from None
+
+
+def parse(text: str, name: str) -> Any:
+    """Plain Python data (dicts, lists, scalars) from YAML text."""
+    if not text.strip():
+        raise FileError([Problem(name, None, "", "the file is empty")])
+    _check_aliases(name, text)
+    try:
+        return YAML(typ="safe", pure=False).load(text)
+    except YAMLError:
+        pass
+    try:
+        return YAML(typ="safe", pure=True).load(text)
+    except YAMLError as exc:
+        raise FileError([_syntax_problem(name, exc)]) from None
+    except RecursionError:
+        raise FileError([Problem(name, None, "", "nested too deeply")]) from None
+
+
+def line_of(text: str, path: tuple) -> int | None:
+    """The 1-based line of the deepest element of `path` that exists in the YAML text."""
+    try:
+        node = YAML(typ="rt").load(text)
+    except (YAMLError, RecursionError):
+        return None
+    line = None
+    for part in path:
+        lc = getattr(node, "lc", None)
+        try:
+            if isinstance(node, dict) and part in node:
+                line = lc.key(part)[0] + 1 if lc else line
+                node = node[part]
+            elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+                line = lc.item(part)[0] + 1 if lc else line
+                node = node[part]
+        except (KeyError, IndexError, TypeError):
+            break
+    return line
+
+
+def dump(data: Any) -> str:
+    """Block-style YAML for data made of dicts, lists and scalars, keys in the given order."""
+    import io
+
+    yaml = YAML(typ="safe", pure=True)
+    yaml.default_flow_style = False
+    yaml.sort_base_mapping_type_on_output = False
+    yaml.allow_unicode = True
+    yaml.width = 100
+    out = io.StringIO()
+    yaml.dump(data, out)
+    return out.getvalue()
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write `text` to `path` so that a crash leaves either the old file or the new one."""
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
