@@ -490,3 +490,104 @@ class Finding(Model):
             steps=steps,
             text=text or {},
         )
+
+
+class Placement(Model):
+    """Where the company stands against one cohort on one question."""
+
+    cohort: str
+    question: QuestionId
+    answer: AnswerValue = None
+    figure: str | None = Field(None, description="The figure's id; none when there is no benchmark.")
+    verdict: Verdict
+    position: float | None = Field(None, description="Percentile within the cohort (0-100), where known.")
+    value: float | tuple[float, float] | None = None
+    options: list[str] | None = None
+    comparator: Comparator | None = None
+    better: Literal["higher", "lower"] | None = None
+    source: str | None = None
+    confidence: Confidence | None = None
+    fact_id: str | None = None
+    alternative: Text | None = None
+    text: Text = Field(default_factory=dict, description="The position in words, comparator included.")
+
+
+class CohortMembership(Model):
+    id: str
+    source: str = Field(description="Id of the cohort file it comes from.")
+    origin: Literal["report", "portfolio"] = "report"
+    label: Text
+    n: int | None = None
+    member: bool
+    always_compared: bool = False
+
+
+class DimensionResult(Model):
+    id: str
+    label: Text = Field(default_factory=dict)
+    score: float | None = None
+    stage: str | None = None
+    weight: float = 0
+    coverage: Coverage
+    scorers: list[str] = Field(default_factory=list)
+
+
+class OverallResult(Model):
+    score: float | None = None
+    stage: str | None = None
+    coverage: float = Field(0, description="Share of the weighted dimensions that could be scored.")
+
+
+class NextAction(Model):
+    phase: str
+    id: str
+    text: Text
+    reason: Text = Field(default_factory=dict)
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
+class RoadmapResult(Model):
+    playbook: str
+    title: Text
+    why: Text
+    completed: list[str] = Field(default_factory=list, description="Phases done, in order.")
+    current: str | None = Field(None, description="The phase the company is in; none when all are done.")
+    next_actions: list[NextAction] = Field(default_factory=list)
+    kpis: list[Kpi] = Field(default_factory=list)
+    constraints: list[Evidence] = Field(default_factory=list)
+
+
+class MissingAnswer(Model):
+    question: str
+    state: AnswerState | Literal["unanswered"]
+    dimensions: list[str] = Field(default_factory=list)
+
+
+class PluginStatus(Model):
+    name: str
+    version: str | None = None
+    origin: Literal["built-in", "folder", "package"]
+    error: str | None = None
+
+
+class Result(Model):
+    """The result document: what `score --format json` prints and every renderer reads."""
+
+    result_format: Literal[1] = 1
+    tool_version: str
+    questionnaire: QuestionnaireRef
+    questionnaire_title: Text = Field(default_factory=dict)
+    model: dict[str, Any] = Field(default_factory=dict, description="Id, version and title of the stage model.")
+    company: Company
+    language: Lang
+    assessed: datetime | None = None
+    cohort_sources: list[dict[str, Any]] = Field(default_factory=list)
+    cohorts: list[CohortMembership] = Field(default_factory=list)
+    overall: OverallResult = Field(default_factory=OverallResult)
+    dimensions: list[DimensionResult] = Field(default_factory=list)
+    findings: list[Finding] = Field(default_factory=list)
+    placements: list[Placement] = Field(default_factory=list)
+    statements: list[Statement] = Field(default_factory=list)
+    roadmap: RoadmapResult | None = None
+    missing: list[MissingAnswer] = Field(default_factory=list)
+    plugins: list[PluginStatus] = Field(default_factory=list)
