@@ -7,6 +7,12 @@ The public API for plugin authors is exported lazily, so that importing the pack
 from ._version import __version__
 
 _EXPORTS = {
+    "hookimpl": "cxmaturity.hookspecs",
+    "Scorer": "cxmaturity.scorer",
+    "ScoringContext": "cxmaturity.scorer",
+    "CohortMembership": "cxmaturity.models",
+    "Placement": "cxmaturity.models",
+    "Result": "cxmaturity.models",
     "CxError": "cxmaturity.errors",
     "Condition": "cxmaturity.models",
     "Questionnaire": "cxmaturity.models",
