@@ -254,7 +254,12 @@ class Assessment(Model):
     language: Lang = "en"
     created: datetime | None = None
     updated: datetime | None = None
-    answers: dict[QuestionId, Answer] = Field(default_factory=dict)
+    # The bare-value form is in the type so that the JSON Schema accepts it too; the
+    # validator below turns every bare value into an Answer before validation.
+    answers: dict[QuestionId, Answer | AnswerValue] = Field(
+        default_factory=dict,
+        description="Question id → {state, value, note, note_private, at}, or a bare value (answered).",
+    )
 
     @model_validator(mode="before")
     @classmethod
