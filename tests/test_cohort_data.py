@@ -262,6 +262,22 @@ def test_figure_shapes_are_consistent(data):
     assert not wrong, "\n".join(wrong)
 
 
+def test_file_has_no_yaml_anchors_or_aliases():
+    """The project's loader refuses aliases (alias bombs), so shared text is written out."""
+    anchored = []
+
+    def walk(node):
+        if node.anchor:
+            anchored.append(f"line {node.start_mark.line + 1}: &{node.anchor}")
+        children = node.value if isinstance(node.value, list) else []
+        for child in children:
+            for sub in child if isinstance(child, tuple) else (child,):
+                walk(sub)
+
+    walk(YAML().compose(COHORTS.read_text(encoding="utf-8")))
+    assert not anchored, "anchors or aliases: " + ", ".join(anchored)
+
+
 def test_ids_are_unique(data):
     for kind in ("cohorts", "figures", "statements"):
         ids = [item["id"] for item in data[kind]]
