@@ -214,6 +214,11 @@ def check_value(question: Question, value: Any) -> str | None:
     """Why `value` is not a valid answer to `question`, or None."""
     t = question.type
     if t in ("single", "band"):
+        if isinstance(value, int):
+            # YAML reads an unquoted 10_25 as the integer 1025.
+            for option in question.option_ids:
+                if option.replace("_", "") == str(value):
+                    return f"write the option id in quotes: \"{option}\" (unquoted, YAML reads it as {value})"
         if not isinstance(value, str):
             return f"expected one option id, got {value!r}"
         if value not in question.option_ids:

@@ -1,0 +1,48 @@
+"""`pip install .` into a new virtual environment works from a folder outside the repository:
+the questionnaires, benchmarks and built-in plugins travel inside the wheel."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import venv
+
+import pytest
+
+from conftest import EXAMPLES, ROOT
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory):
+    env_dir = tmp_path_factory.mktemp("wheel-venv")
+    venv.create(env_dir, with_pip=True)
+    python = env_dir / "bin" / "python"
+    subprocess.run([str(python), "-m", "pip", "install", "-q", "--disable-pip-version-check", str(ROOT)],
+                   check=True, timeout=600)
+    return env_dir
+
+
+def _run(env_dir, *args, cwd):
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
+    return subprocess.run([str(env_dir / "bin" / "cxmaturity"), *args], cwd=cwd, env=env,
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_installed_wheel_carries_its_data(installed, tmp_path):
+    where = subprocess.run([str(installed / "bin" / "python"), "-c",
+                            "import cxmaturity.bundled as b; print(b.bundled('questionnaires'))"],
+                           cwd=tmp_path, capture_output=True, text=True, check=True).stdout.strip()
+    assert str(installed) in where and where.endswith("cxmaturity/data/questionnaires")
+
+
+def test_validate_and_list_from_outside_the_repository(installed, tmp_path):
+    examples = sorted(EXAMPLES.glob("*.yaml"))
+    for path in examples:
+        (tmp_path / path.name).write_bytes(path.read_bytes())
+    result = _run(installed, "validate", *[p.name for p in examples], cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.count("ok  ") == len(examples)
+    listing = _run(installed, "questionnaires", cwd=tmp_path)
+    assert listing.returncode == 0 and "cx-ai-2018-quick" in listing.stdout
+    assert sys.prefix not in listing.stdout
