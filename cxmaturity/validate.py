@@ -35,7 +35,8 @@ def validate_files(paths: list[Path]) -> tuple[list[Problem], list[tuple[Path, s
             continue
         kind = loader.detect_kind(data)
         if kind is None:
-            problems.append(Problem(str(path), 1, "", "not a cxmaturity file (no sections, answers, figures or phases)"))
+            why = "not a cxmaturity file (no sections, answers, figures or phases)"
+            problems.append(Problem(str(path), 1, "", why))
             continue
         parsed.append((path, data, text, kind))
 

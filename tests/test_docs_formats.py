@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from conftest import ROOT
+
 from cxmaturity import loader, yamlio
 from cxmaturity.catalog import find
 from cxmaturity.models import Assessment, Condition, Questionnaire

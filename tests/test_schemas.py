@@ -7,8 +7,8 @@ from datetime import date, datetime
 
 import jsonschema
 import pytest
-
 from conftest import EXAMPLES, QUESTIONNAIRES
+
 from cxmaturity.loader import read
 
 
