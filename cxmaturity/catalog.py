@@ -1,35 +1,50 @@
-"""Finding questionnaires: the one place that knows where they come from."""
+"""Finding questionnaires: the one lookup function, over what plugins registered.
+
+The questionnaires come from the plugin registry (the built-in plugin `questionnaires`
+registers the bundled ones); a path to a file is also accepted wherever an id is.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .bundled import bundled
 from .errors import CxError
-from .models import Questionnaire
+
+if TYPE_CHECKING:
+    from .models import Questionnaire
+    from .plugins import Registry
 
 
-def available() -> list[Questionnaire]:
-    """Every questionnaire the tool knows, sorted by id."""
-    from .loader import load_questionnaire
+def _registry(registry: Registry | None) -> Registry:
+    if registry is not None:
+        return registry
+    from .plugins import load_registry
 
-    found = [load_questionnaire(p) for p in sorted(bundled("questionnaires").glob("*.yaml"))]
-    return sorted(found, key=lambda q: (q.id, q.version))
+    return load_registry()
+
+
+def available(registry: Registry | None = None) -> list[Questionnaire]:
+    """Every questionnaire the plugins registered, sorted by id then version.
+
+    Without a `registry`, a default one is loaded (built-ins and installed plugins)."""
+    return list(_registry(registry).questionnaires)
 
 
 def _looks_like_path(ref: str) -> bool:
     return ref.endswith((".yaml", ".yml")) or "/" in ref or Path(ref).exists()
 
 
-def find(ref: str, version: int | None = None) -> Questionnaire:
+def find(ref: str, version: int | None = None, registry: Registry | None = None) -> Questionnaire:
     """A questionnaire by id (latest version unless `version`), or from a file path."""
     if _looks_like_path(ref):
         from .loader import load_questionnaire
 
         return load_questionnaire(ref)
-    matches = [q for q in available() if q.id == ref and (version is None or q.version == version)]
+    known_all = available(registry)
+    matches = [q for q in known_all if q.id == ref and (version is None or q.version == version)]
     if not matches:
-        known = ", ".join(sorted({q.id for q in available()})) or "none"
+        known = ", ".join(sorted({q.id for q in known_all})) or "none"
         what = f"'{ref}' version {version}" if version is not None else f"'{ref}'"
         raise CxError(f"unknown questionnaire {what} (known: {known})")
     return max(matches, key=lambda q: q.version)

@@ -35,6 +35,31 @@ LangOption = Annotated[
 OutOption = Annotated[
     Path | None, typer.Option("-o", "--out", help="Write to FILE; its suffix picks the format.")
 ]
+# The options of every command that loads plugins or data, defined once.
+PluginsDirOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--plugins-dir",
+        metavar="DIR",
+        help="Also load the plugins in DIR (one .py file a plugin). Repeatable.",
+        show_default=False,
+    ),
+]
+StrictOption = Annotated[
+    bool,
+    typer.Option(
+        "--strict", help="Stop with exit code 1 at the first plugin failure (for plugin authors)."
+    ),
+]
+CohortsOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--cohorts",
+        metavar="FILE",
+        help="Also compare with the cohorts in FILE. Repeatable.",
+        show_default=False,
+    ),
+]
 
 
 def fail(message: str, code: int = 1) -> typer.Exit:
@@ -68,6 +93,19 @@ def check_lang(lang: str | None) -> str | None:
     return lang
 
 
+def load_plugins(plugins_dir: list[Path] | None, strict: bool, cohorts: list[Path] | None = None):
+    """The plugin registry for a command's options (heavy imports happen here, not at start-up)."""
+    from .plugins import load_registry
+
+    return load_registry(plugins_dir or [], strict=strict, cohorts=cohorts or [])
+
+
+def print_warnings(registry) -> None:
+    """One `Warning: …` line on stderr per plugin failure met so far."""
+    for line in registry.warnings:
+        typer.echo(f"Warning: {line}", err=True)
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"cxmaturity {__version__}")
@@ -87,11 +125,18 @@ def root(
 @handles_errors
 def validate(
     files: Annotated[list[Path], typer.Argument(help="Questionnaire or assessment files.", show_default=False)],
+    plugins_dir: PluginsDirOption = None,
+    strict: StrictOption = False,
+    cohorts: CohortsOption = None,
+    lang: LangOption = None,
 ) -> None:
     """Check questionnaire and assessment files; report every problem with its line."""
     from .validate import validate_files
 
-    problems, checked = validate_files(files)
+    check_lang(lang)
+    registry = load_plugins(plugins_dir, strict, cohorts)
+    problems, checked = validate_files(files, registry)
+    print_warnings(registry)
     for problem in problems:
         typer.echo(str(problem), err=True)
     bad = len({p.file for p in problems})
@@ -104,10 +149,18 @@ def validate(
 
 @questionnaires_app.callback()
 @handles_errors
-def questionnaires_list(ctx: typer.Context) -> None:
+def questionnaires_list(
+    ctx: typer.Context,
+    plugins_dir: PluginsDirOption = None,
+    strict: StrictOption = False,
+    cohorts: CohortsOption = None,
+    lang: LangOption = None,
+) -> None:
     """List the questionnaires: id, version, title, number of questions, languages."""
     if ctx.invoked_subcommand is not None:
         return
+    lang = check_lang(lang) or "en"
+    registry = load_plugins(plugins_dir, strict, cohorts)
     from rich.console import Console
     from rich.table import Table
 
@@ -115,9 +168,12 @@ def questionnaires_list(ctx: typer.Context) -> None:
     from .models import tr
 
     table = Table("id", "version", "title", "questions", "languages", box=None)
-    for q in catalog.available():
-        table.add_row(q.id, str(q.version), tr(q.title, "en"), str(len(q.questions)), ", ".join(q.languages))
+    for q in catalog.available(registry):
+        table.add_row(
+            q.id, str(q.version), tr(q.title, lang), str(len(q.questions)), ", ".join(q.languages)
+        )
     Console().print(table)
+    print_warnings(registry)
 
 
 @questionnaires_app.command("show")
@@ -126,14 +182,19 @@ def questionnaires_show(
     ref: Annotated[str, typer.Argument(help="Questionnaire id, or a path to a questionnaire file.", metavar="ID")],
     lang: LangOption = None,
     out: OutOption = None,
+    plugins_dir: PluginsDirOption = None,
+    strict: StrictOption = False,
+    cohorts: CohortsOption = None,
 ) -> None:
     """Show a questionnaire as an outline; with -o FILE.md, write a blank form to print."""
     from . import catalog
     from .render.outline import outline
     from .yamlio import write_atomic
 
-    q = catalog.find(ref)
     lang = check_lang(lang) or "en"
+    registry = load_plugins(plugins_dir, strict, cohorts)
+    q = catalog.find(ref, registry=registry)
+    print_warnings(registry)
     if out is not None:
         if out.suffix.lower() not in (".md", ".markdown"):
             raise fail(f"{out}: unsupported format '{out.suffix}' (use .md)")
@@ -149,17 +210,91 @@ def questionnaires_show(
 @app.command()
 @handles_errors
 def schema(
-    kind: Annotated[str, typer.Argument(help="questionnaire, assessment, cohorts, playbook or stage-model.")],
+    kind: Annotated[
+        str,
+        typer.Argument(help="questionnaire, assessment, cohorts, playbook, stage-model or result."),
+    ],
 ) -> None:
-    """Print the JSON Schema of a file format, for editors that validate YAML as you type."""
+    """Print the JSON Schema of a file format (or of the result document that `score
+    --format json` prints), for editors that validate YAML as you type."""
     import json
 
     from .loader import KINDS
+    from .models import Result
 
-    model = KINDS.get(kind)
+    kinds = {**KINDS, "result": Result}
+    model = kinds.get(kind)
     if model is None:
-        raise fail(f"unknown kind '{kind}' (one of: {', '.join(KINDS)})", code=2)
+        raise fail(f"unknown kind '{kind}' (one of: {', '.join(kinds)})", code=2)
     typer.echo(json.dumps(model.model_json_schema(by_alias=True), indent=2, ensure_ascii=False))
+
+
+@app.command("plugins")
+@handles_errors
+def plugins_command(
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+    show_all: Annotated[bool, typer.Option("--all", help="Include the built-in plugins.")] = False,
+    plugins_dir: PluginsDirOption = None,
+    strict: StrictOption = False,
+    cohorts: CohortsOption = None,
+    lang: LangOption = None,
+) -> None:
+    """List the plugins: name, version, origin, hooks, what each registered, any error."""
+    check_lang(lang)
+    registry = load_plugins(plugins_dir, strict, cohorts)
+    shown = [p for p in registry.plugins if show_all or p.origin != "built-in"]
+    if as_json:
+        import json
+
+        typer.echo(json.dumps([p.as_dict() for p in shown], indent=2, ensure_ascii=False))
+    else:
+        from .render.plugins import plugins_table
+
+        if shown:
+            from rich.console import Console
+
+            Console().print(plugins_table(shown))
+        else:
+            typer.echo("No third-party plugins (--all shows the built-in ones).")
+    print_warnings(registry)
+
+
+@app.command()
+@handles_errors
+def score(
+    file: Annotated[Path, typer.Argument(help="An assessment file.", show_default=False)],
+    output_format: Annotated[
+        str,
+        typer.Option("--format", help="What goes to stdout: text or json.", metavar="text|json"),
+    ] = "text",
+    plugins_dir: PluginsDirOption = None,
+    strict: StrictOption = False,
+    cohorts: CohortsOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Run every scorer on an assessment and print the findings by dimension."""
+    if output_format not in ("text", "json"):
+        raise typer.BadParameter(f"'{output_format}' is not text or json", param_hint="--format")
+    lang = check_lang(lang)
+    from . import catalog, loader
+    from .evaluate import evaluate
+    from .models import Assessment
+
+    registry = load_plugins(plugins_dir, strict, cohorts)
+    data, text = loader.read(file)
+    ref = loader.validate_data(Assessment, data, str(file), text).questionnaire
+    questionnaire = catalog.find(ref.id, ref.version, registry=registry)
+    assessment = loader.load_assessment(file, questionnaire)
+    result = evaluate(assessment, questionnaire, registry)
+    if output_format == "json":
+        typer.echo(result.model_dump_json(indent=2, by_alias=True))
+    else:
+        from rich.console import Console
+
+        from .render.findings import findings_table
+
+        Console().print(findings_table(result, lang or result.language))
+    print_warnings(registry)
 
 
 def main() -> None:

@@ -38,6 +38,10 @@ class Scorer:
     name: str = ""
     dimension: str = ""
     version: str | None = None
+    #: The question ids this scorer reads, answered or not: a missing answer to one of them
+    #: is reported against this scorer's dimension.
+    questions: tuple[str, ...] = ()
 
     def score(self, ctx: ScoringContext) -> list[Finding]:
+        """The findings for `dimension` (usually one); override it."""
         raise NotImplementedError

@@ -9,12 +9,12 @@ from .errors import CxError, FileError, Problem
 from .models import Assessment, Questionnaire
 
 
-def _questionnaire_for(a: Assessment, given: list[Questionnaire]) -> Questionnaire:
+def _questionnaire_for(a: Assessment, given: list[Questionnaire], registry=None) -> Questionnaire:
     for q in given:
         if q.id == a.questionnaire.id and q.version == a.questionnaire.version:
             return q
     try:
-        return catalog.find(a.questionnaire.id)
+        return catalog.find(a.questionnaire.id, registry=registry)
     except CxError:
         matching = [q for q in given if q.id == a.questionnaire.id]
         if matching:
@@ -22,9 +22,10 @@ def _questionnaire_for(a: Assessment, given: list[Questionnaire]) -> Questionnai
         raise
 
 
-def validate_files(paths: list[Path]) -> tuple[list[Problem], list[tuple[Path, str]]]:
+def validate_files(paths: list[Path], registry=None) -> tuple[list[Problem], list[tuple[Path, str]]]:
     """(problems, [(path, kind)] of the files found valid). Questionnaires given on the
-    same command line are used to check the assessments beside them."""
+    same command line are used to check the assessments beside them, then those of
+    `registry` (the plugins' questionnaires; a default registry when None)."""
     problems: list[Problem] = []
     parsed: list[tuple[Path, object, str, str]] = []
     for path in paths:
@@ -58,7 +59,7 @@ def validate_files(paths: list[Path]) -> tuple[list[Problem], list[tuple[Path, s
     for path, obj, text, kind in models:
         if isinstance(obj, Assessment):
             try:
-                q = _questionnaire_for(obj, given)
+                q = _questionnaire_for(obj, given, registry)
             except CxError as exc:
                 problems.append(Problem(str(path), yamlio.line_of(text, ("questionnaire", "id")),
                                         "questionnaire.id", str(exc)))

@@ -1,0 +1,118 @@
+"""From an assessment to the result document: a sequence of small steps over the models.
+
+Each step reads what the earlier ones produced; later steps (cohort placement, the maturity
+stage, the roadmap) slot in between `score` and `result` without changing the others.
+"""
+
+from __future__ import annotations
+
+from statistics import mean
+from typing import TYPE_CHECKING
+
+from . import conditions
+from ._version import __version__
+from .models import (
+    Assessment,
+    Coverage,
+    DimensionResult,
+    Finding,
+    MissingAnswer,
+    PluginStatus,
+    Questionnaire,
+    QuestionnaireRef,
+    Result,
+)
+from .scorer import ScoringContext
+from .scoring import run_scorers
+
+if TYPE_CHECKING:
+    from .plugins import Registry
+
+
+def dimensions(findings: list[Finding]) -> list[DimensionResult]:
+    """One result per dimension seen, sorted by id: the mean of its findings' scores (those
+    that have one), their coverage summed, and the scorers behind it."""
+    by_dim: dict[str, list[Finding]] = {}
+    for f in findings:
+        by_dim.setdefault(f.dimension, []).append(f)
+    out = []
+    for dim in sorted(by_dim):
+        group = by_dim[dim]
+        scores = [f.score for f in group if f.score is not None]
+        out.append(
+            DimensionResult(
+                id=dim,
+                score=round(mean(scores), 1) if scores else None,
+                coverage=Coverage(
+                    answered=sum(f.coverage.answered for f in group),
+                    asked=sum(f.coverage.asked for f in group),
+                ),
+                scorers=sorted({f.scorer for f in group}),
+            )
+        )
+    return out
+
+
+def missing_answers(
+    assessment: Assessment,
+    questionnaire: Questionnaire,
+    findings: list[Finding],
+    registry: Registry,
+) -> list[MissingAnswer]:
+    """The questions without an answer that counts, in the order asked: skipped,
+    not-applicable, don't-know, and applicable questions never answered; each with the
+    dimensions whose scorers read it."""
+    readers: dict[str, set[str]] = {}
+    for scorer in registry.scorers:
+        for qid in scorer.questions:
+            readers.setdefault(qid, set()).add(scorer.dimension)
+    for f in findings:
+        for qid in f.questions:
+            readers.setdefault(qid, set()).add(f.dimension)
+    answered = assessment.answered()
+    out = []
+    for question in questionnaire.questions:
+        answer = assessment.answers.get(question.id)
+        if answer is not None:
+            if answer.state == "answered":
+                continue
+            state = answer.state
+        elif conditions.evaluate(question.when, answered, questionnaire):
+            state = "unanswered"
+        else:
+            continue  # not asked, by its own condition
+        out.append(
+            MissingAnswer(
+                question=question.id, state=state, dimensions=sorted(readers.get(question.id, ()))
+            )
+        )
+    return out
+
+
+def plugin_statuses(registry: Registry, scored: list[PluginStatus]) -> list[PluginStatus]:
+    """Every plugin that contributed something or failed, sorted by name."""
+    by_name = {s.name: s for s in scored}
+    for info in registry.plugins:
+        if info.contributed or info.errors:
+            by_name[info.name] = info.status()
+    return [by_name[n] for n in sorted(by_name)]
+
+
+def evaluate(assessment: Assessment, questionnaire: Questionnaire, registry: Registry) -> Result:
+    """The result document of `assessment`: findings, dimensions, missing answers, plugins."""
+    ctx = ScoringContext(
+        assessment=assessment, questionnaire=questionnaire, language=assessment.language
+    )
+    findings, scored = run_scorers(registry, ctx)
+    return Result(
+        tool_version=__version__,
+        questionnaire=QuestionnaireRef(id=questionnaire.id, version=questionnaire.version),
+        questionnaire_title=questionnaire.title,
+        company=assessment.company,
+        language=assessment.language,
+        assessed=assessment.updated or assessment.created,
+        findings=findings,
+        dimensions=dimensions(findings),
+        missing=missing_answers(assessment, questionnaire, findings, registry),
+        plugins=plugin_statuses(registry, scored),
+    )

@@ -1,0 +1,25 @@
+"""The plugin list as a terminal table (what `cxmaturity plugins` shows)."""
+
+from __future__ import annotations
+
+from rich.table import Table
+
+from ..plugins import PluginInfo
+
+
+def plugins_table(plugins: list[PluginInfo]) -> Table:
+    """Name, version, origin, hooks, what each registered, and any load error."""
+    table = Table("name", "version", "origin", "hooks", "registered", "error", box=None)
+    for p in plugins:
+        registered = "; ".join(
+            f"{kind}: {', '.join(names)}" for kind, names in sorted(p.registered.items()) if names
+        )
+        table.add_row(
+            p.name,
+            p.version or "-",
+            p.origin,
+            ", ".join(p.hooks) or "-",
+            registered or "-",
+            p.error or "",
+        )
+    return table
