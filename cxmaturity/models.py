@@ -498,7 +498,12 @@ class Finding(Model):
 
 
 class Placement(Model):
-    """Where the company stands against one cohort on one question."""
+    """Where the company stands against one cohort on one question.
+
+    Frozen: placing is memoised, so the same placement may appear in several results.
+    """
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=True)
 
     cohort: str
     question: QuestionId
