@@ -1,0 +1,101 @@
+"""Built-in scorer: the results AI has brought (Figures 6 and 8).
+
+The points are the tool's own model, informed by the report (not a finding of the report).
+A score needs at least half of the asked questions answered (and at least one).
+"""
+
+from math import ceil
+
+from cxmaturity import Finding, Scorer, Step, hookimpl
+
+# Why: one point per band of change, a fall scoring below no change; the report counts a rise
+# of 5% or more as the mark of progress (revenue, lifetime value, NPS).
+RISE = {"down_over_10": 0, "down_5_10": 1, "down_under_5": 2, "flat": 3,
+        "up_under_5": 4, "up_5_10": 5, "up_over_10": 6}
+# Why: operating costs are better lower (they rose for most respondents), so the scale turns over.
+FALL = {option: max(RISE.values()) - points for option, points in RISE.items()}
+MAX_KPI = max(RISE.values())
+
+# Why: an area AI visibly improved weighs as much as a KPI moved by over 10%; some improvement,
+# which most respondents report, is halfway.
+IMPACT = {"none": 0, "some": 3, "significant": 6}
+MAX_IMPACT = max(IMPACT.values())
+
+QUESTIONS = {
+    "kpi.revenue.change": (RISE, MAX_KPI, {"en": "revenue", "fr": "chiffre d'affaires"}),
+    "kpi.clv.change": (RISE, MAX_KPI, {"en": "customer lifetime value", "fr": "valeur vie client"}),
+    "kpi.brand_awareness.change": (RISE, MAX_KPI, {"en": "brand awareness",
+                                                   "fr": "notoriété de la marque"}),
+    "kpi.nps.change": (RISE, MAX_KPI, {"en": "NPS", "fr": "NPS"}),
+    "kpi.opcost.change": (FALL, MAX_KPI,
+                          {"en": "contact operating costs (better when lower)",
+                           "fr": "coûts de la relation client (mieux quand ils baissent)"}),
+    "impact.complaint_resolution": (IMPACT, MAX_IMPACT,
+                                    {"en": "complaint resolution time",
+                                     "fr": "délai de résolution des réclamations"}),
+    "impact.call_volume": (IMPACT, MAX_IMPACT, {"en": "call volume handled",
+                                                "fr": "volume d'appels traités"}),
+    "impact.satisfaction": (IMPACT, MAX_IMPACT, {"en": "customer satisfaction",
+                                                 "fr": "satisfaction client"}),
+}
+
+
+# Said instead of a score when fewer than half of the asked questions were answered.
+TOO_FEW = {
+    "en": "Too few outcome questions answered to score ({answered} of {asked}).",
+    "fr": "Trop peu de réponses sur les résultats pour noter ({answered} sur {asked}).",
+}
+
+def _lower(text):
+    return text[:1].lower() + text[1:]
+
+
+class OutcomesScorer(Scorer):
+    """Scores the change in KPIs and the areas AI improved, costs counting better lower."""
+
+    name = "outcomes"
+    dimension = "outcomes"
+    version = "1"
+
+    def score(self, ctx):
+        steps, asked = [], 0
+        for qid, (table, max_points, label) in QUESTIONS.items():
+            if not ctx.applies(qid):
+                continue
+            asked += 1
+            value = ctx.value(qid)
+            if value in table:
+                steps.append(Step(question=qid, answer=value, label=label,
+                                  points=table[value], max_points=max_points))
+        needed = max(1, ceil(asked / 2))
+        if len(steps) >= needed:
+            text = self._text(ctx, steps)
+        else:
+            text = {lang: msg.format(answered=len(steps), asked=asked)
+                    for lang, msg in TOO_FEW.items()}
+        return [Finding.from_steps(scorer=self.name, dimension=self.dimension, steps=steps,
+                                   asked=asked, min_answered=needed, text=text)]
+
+    @staticmethod
+    def _text(ctx, steps):
+        # The first of equals wins, so the sentence follows the questionnaire's order.
+        best = max(steps, key=lambda s: s.points / s.max_points)
+        worst = min(steps, key=lambda s: s.points / s.max_points)
+        b = ctx.option_label(best.question, best.answer)
+        w = ctx.option_label(worst.question, worst.answer)
+        if best.points / best.max_points == worst.points / worst.max_points:
+            return {"en": "Every outcome answered sits at the same level, e.g. "
+                          f"{best.label['en']}: {_lower(b['en'])}.",
+                    "fr": f"Tous les résultats renseignés sont au même niveau, par exemple "
+                          f"{best.label['fr']} : {_lower(b['fr'])}."}
+        return {
+            "en": f"Strongest result: {best.label['en']}, {_lower(b['en'])}; weakest: "
+                  f"{worst.label['en']}, {_lower(w['en'])}.",
+            "fr": f"Meilleur résultat : {best.label['fr']}, {_lower(b['fr'])} ; le plus faible : "
+                  f"{worst.label['fr']}, {_lower(w['fr'])}.",
+        }
+
+
+@hookimpl
+def register_scorers(register):
+    register(OutcomesScorer())

@@ -1,0 +1,78 @@
+"""Built-in scorer: the breadth and tenure of the company's AI tools (Figure 4).
+
+The points are the tool's own model, informed by the report (not a finding of the report).
+A score needs at least half of the asked questions answered (and at least one).
+"""
+
+from math import ceil
+
+from cxmaturity import Finding, Scorer, Step, hookimpl
+
+# Why: having a tool at all earns the first point (breadth), running it for more than two years
+# the second (tenure): under a quarter of respondents had, so time in use is what matures.
+TENURE = {"none": 0, "under_2y": 1, "over_2y": 2}
+MAX_POINTS = 2
+
+TOOLS = {
+    "tools.self_service.tenure": {"en": "self-service", "fr": "libre-service"},
+    "tools.chatbots.tenure": {"en": "chatbots", "fr": "chatbots"},
+    "tools.sentiment.tenure": {"en": "sentiment analysis", "fr": "analyse des sentiments"},
+    "tools.agent_assist.tenure": {"en": "predictive prompts to agents",
+                                  "fr": "suggestions prédictives aux conseillers"},
+    "tools.ivr.tenure": {"en": "AI in the voice channel", "fr": "IA sur le canal vocal"},
+    "tools.virtual_assistant.tenure": {"en": "virtual assistant", "fr": "assistant virtuel"},
+    "tools.recommendation.tenure": {"en": "personalised recommendations",
+                                    "fr": "recommandations personnalisées"},
+}
+
+
+# Said instead of a score when fewer than half of the asked questions were answered.
+TOO_FEW = {
+    "en": "Too few AI-tool questions answered to score ({answered} of {asked}).",
+    "fr": "Trop peu de réponses sur les outils d'IA pour noter ({answered} sur {asked}).",
+}
+
+class ToolsScorer(Scorer):
+    """Scores how many AI tools are deployed and for how long, 0-100."""
+
+    name = "tools"
+    dimension = "tools"
+    version = "1"
+
+    def score(self, ctx):
+        steps, asked = [], 0
+        for qid, label in TOOLS.items():
+            if not ctx.applies(qid):
+                continue
+            asked += 1
+            value = ctx.value(qid)
+            if value in TENURE:
+                steps.append(Step(question=qid, answer=value, label=label,
+                                  points=TENURE[value], max_points=MAX_POINTS))
+        needed = max(1, ceil(asked / 2))
+        if len(steps) >= needed:
+            text = self._text(steps)
+        else:
+            text = {lang: msg.format(answered=len(steps), asked=asked)
+                    for lang, msg in TOO_FEW.items()}
+        return [Finding.from_steps(scorer=self.name, dimension=self.dimension, steps=steps,
+                                   asked=asked, min_answered=needed, text=text)]
+
+    @staticmethod
+    def _text(steps):
+        deployed = [s for s in steps if s.answer != "none"]
+        seasoned = sum(1 for s in steps if s.answer == "over_2y")
+        missing = [s.label for s in steps if s.answer == "none"]
+        en = (f"AI tools deployed: {len(deployed)} of the {len(steps)} answered, "
+              f"{seasoned} of them for more than two years")
+        fr = (f"Outils d'IA déployés : {len(deployed)} sur {len(steps)} renseignés, "
+              f"dont {seasoned} depuis plus de deux ans")
+        if missing:
+            en += "; not yet deployed: " + ", ".join(m["en"] for m in missing)
+            fr += " ; pas encore déployés : " + ", ".join(m["fr"] for m in missing)
+        return {"en": en + ".", "fr": fr + "."}
+
+
+@hookimpl
+def register_scorers(register):
+    register(ToolsScorer())
