@@ -259,6 +259,17 @@ def plugins_command(
     print_warnings(registry)
 
 
+def _locale_lang() -> str:
+    """fr when the locale is French (LC_ALL, else LC_MESSAGES, else LANG), else en."""
+    import os
+
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(var)
+        if value:
+            return "fr" if value.lower().startswith("fr") else "en"
+    return "en"
+
+
 @app.command()
 @handles_errors
 def score(
@@ -295,6 +306,106 @@ def score(
 
         Console().print(findings_table(result, lang or result.language))
     print_warnings(registry)
+
+
+@app.command()
+@handles_errors
+def assess(
+    questionnaire: Annotated[
+        str | None,
+        typer.Option("--questionnaire", help="Questionnaire id or file (default: cx-ai-2018).", metavar="ID|PATH"),
+    ] = None,
+    lang: LangOption = None,
+    company: Annotated[str | None, typer.Option("--company", help="The company's name.", metavar="NAME")] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option("-o", "--out", help="The assessment file to write (default: <company>-<date>.yaml here)."),
+    ] = None,
+    resume: Annotated[
+        Path | None, typer.Option("--resume", help="Continue a saved assessment file.", metavar="FILE")
+    ] = None,
+    answers: Annotated[
+        Path | None,
+        typer.Option("--answers", help="Pre-fill answers from FILE; ask only what is missing.", metavar="FILE"),
+    ] = None,
+    plain: Annotated[
+        bool, typer.Option("--plain", help="Numbered questions, even on a terminal (screen readers).")
+    ] = False,
+    plugins_dir: PluginsDirOption = None,
+    strict: StrictOption = False,
+    cohorts: CohortsOption = None,
+) -> None:
+    """Interview a company and save its assessment after every answer (resumable).
+
+    Exit codes: 0 done or saved on request; 1 a user error, or end of input (saved, with the
+    command to resume); 130 Ctrl-C (saved).
+    """
+    from . import session as sessions
+    from .wording import say
+
+    if resume is not None and (out is not None or answers is not None):
+        raise fail("--resume continues its FILE in place: it cannot be combined with --out or --answers", 2)
+    lang = check_lang(lang)
+    interactive = sys.stdin.isatty() and sys.stdout.isatty()
+    registry = load_plugins(plugins_dir, strict, cohorts)
+    print_warnings(registry)
+    asker = None
+
+    def get_asker():
+        nonlocal asker
+        if asker is None:
+            from .prompts import make_asker
+
+            asker = make_asker(the_lang, plain)
+        return asker
+
+    if resume is not None:
+        session = sessions.resume(resume, lang, registry, questionnaire)
+        the_lang = session.assessment.language
+    else:
+        the_lang = lang or _locale_lang()
+
+        def ask_company() -> str:
+            try:
+                return get_asker().company()
+            except EOFError:
+                raise fail(say(the_lang, "end_of_input_company"), 1) from None
+
+        session = sessions.start(
+            questionnaire=questionnaire, lang=the_lang, company=company, out=out, answers=answers,
+            ask_company=ask_company, registry=registry,
+        )
+    path = session.path
+    from .interview import interview, missing
+
+    if session.prefilled and not interactive:
+        # Nobody to ask: a complete answers file is done, a partial one stops as end of input does.
+        left = missing(session.questionnaire, session.assessment)
+        if left:
+            typer.echo(say(the_lang, "end_of_input", path=path), err=True)
+            typer.echo(say(the_lang, "missing", ids=", ".join(left)), err=True)
+            typer.echo(say(the_lang, "resume", path=path), err=True)
+            raise typer.Exit(1)
+        typer.echo(say(the_lang, "saved", path=path))
+        typer.echo(say(the_lang, "score_it", path=path))
+        return
+    try:
+        outcome = interview(session.questionnaire, get_asker(), session.assessment, session.save)
+    except EOFError:
+        typer.echo(say(the_lang, "end_of_input", path=path), err=True)
+        typer.echo(say(the_lang, "resume", path=path), err=True)
+        raise typer.Exit(1) from None
+    except KeyboardInterrupt:
+        typer.echo("", err=True)
+        typer.echo(say(the_lang, "interrupted", path=path), err=True)
+        typer.echo(say(the_lang, "resume", path=path), err=True)
+        raise typer.Exit(130) from None
+    if outcome.status == "quit":
+        typer.echo(say(the_lang, "quit_saved", path=path))
+        typer.echo(say(the_lang, "resume", path=path))
+        return
+    typer.echo(say(the_lang, "saved", path=path))
+    typer.echo(say(the_lang, "score_it", path=path))
 
 
 def main() -> None:

@@ -1,0 +1,493 @@
+"""The terminal askers for the interview engine.
+
+`TerminalAsker` uses arrow keys and checkboxes (questionary, on prompt_toolkit) on a real
+terminal; `PlainAsker` prints numbered choices and reads lines, for `--plain` (screen readers,
+screen sharing) and for piped input. Both turn what the user typed into an engine `Reply`;
+end of input raises EOFError and Ctrl-C KeyboardInterrupt, which the command turns into a
+saved, resumable stop. questionary is imported only when a terminal asker is made.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Any, TextIO
+
+from .interview import Reply, Request, Review
+from .models import Answer, Question, tr
+from .wording import CONTROLS, control_of, keys, say, words
+
+
+def _fmt_number(x: float) -> str:
+    return f"{x:g}"
+
+
+def describe(question: Question, answer: Answer | None, lang: str) -> str:
+    """An answer in words, as the review and the 'current answer' line show it."""
+    w = words(lang)
+    if answer is None:
+        return w["no_answer"]
+    if answer.state != "answered":
+        text = {
+            "skipped": w["skipped"],
+            "not_applicable": w["answer_not_applicable"],
+            "dont_know": w["answer_dont_know"],
+        }[answer.state]
+        return f"{text} ({answer.note})" if answer.note else text
+    value = answer.value
+    if question.type in ("single", "band", "multi"):
+        chosen = value if isinstance(value, list) else [value]
+        labels = [tr(o.label, lang) for o in question.options if o.id in chosen]
+        return ", ".join(labels) if labels else str(value)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return _fmt_number(value) + (f" {question.unit}" if question.unit else "")
+    return str(value)
+
+
+def _control_hint(actions: frozenset[str], lang: str) -> str:
+    k, w = keys(lang), words(lang)
+    return " · ".join(f"{k[c]} {w[c]}" for c in CONTROLS if c in actions)
+
+
+def _bounds(question: Question) -> tuple[float | None, float | None]:
+    return question.min, question.max
+
+
+def parse_number(text: str, question: Question, lang: str) -> tuple[float | int | None, str | None]:
+    """(value, None) for a valid number answer, else (None, why) in `lang`."""
+    raw = text.strip().replace(" ", "").replace("\u202f", "")
+    if raw.count(",") == 1 and "." not in raw:
+        raw = raw.replace(",", ".")  # a French decimal comma
+    try:
+        value: float | int = float(raw)
+    except ValueError:
+        return None, None
+    if value != value or value in (float("inf"), float("-inf")):
+        return None, None
+    if float(value).is_integer():
+        value = int(value)
+    elif question.type == "scale":
+        return None, say(lang, "whole_number")
+    lo, hi = _bounds(question)
+    if (lo is not None and value < lo) or (hi is not None and value > hi):
+        return None, say(
+            lang,
+            "out_of_range",
+            min=_fmt_number(lo) if lo is not None else "-∞",
+            max=_fmt_number(hi) if hi is not None else "∞",
+        )
+    return value, None
+
+
+def _choice_indexes(text: str, n: int) -> list[int] | None:
+    parts = [p for p in text.replace(";", ",").replace(" ", ",").split(",") if p]
+    try:
+        picked = [int(p) for p in parts]
+    except ValueError:
+        return None
+    if not picked or any(not 1 <= i <= n for i in picked):
+        return None
+    return list(dict.fromkeys(picked))
+
+
+class PlainAsker:
+    """Numbered prompts that read one line per reply (a terminal in --plain, or a pipe)."""
+
+    def __init__(self, lang: str, stdin: TextIO | None = None, stdout: TextIO | None = None):
+        self.lang = lang
+        self._in = stdin
+        self._out = stdout
+
+    # -- reading and writing -------------------------------------------------------------
+
+    def _write(self, text: str = "") -> None:
+        out = self._out or sys.stdout
+        out.write(text + "\n")
+        out.flush()
+
+    def _read(self, prompt: str) -> str:
+        out = self._out or sys.stdout
+        out.write(prompt)
+        out.flush()
+        source = self._in or sys.stdin
+        line = source.readline()
+        if not line:
+            out.write("\n")
+            out.flush()
+            raise EOFError
+        line = line.rstrip("\r\n")
+        if not _is_tty(source):
+            # Piped input is not echoed by a terminal: echo it so the transcript reads well.
+            out.write(line + "\n")
+            out.flush()
+        return line
+
+    # -- the company's name ---------------------------------------------------------------
+
+    def company(self) -> str:
+        """Ask for the company's name until one is typed."""
+        while True:
+            name = self._read(say(self.lang, "company") + ": ").strip()
+            if name:
+                return name
+            self._write(say(self.lang, "company_needed"))
+
+    # -- the engine's requests -----------------------------------------------------------
+
+    def __call__(self, request: Request | Review) -> Reply:
+        if isinstance(request, Review):
+            return self._review(request)
+        return self._question(request)
+
+    def _show(self, r: Request) -> None:
+        lang, q = self.lang, r.question
+        self._write()
+        self._write(say(lang, "progress", n=r.n, total=r.total, section=tr(r.section.title, lang)))
+        self._write(tr(q.text, lang))
+        for i, o in enumerate(q.options, 1):
+            self._write(f"  {i}. {tr(o.label, lang)}")
+        if r.help:
+            self._write(f"  ({r.help})")
+        if r.current is not None:
+            self._write(f"({say(lang, 'current', answer=describe(q, r.current, lang))}; {say(lang, 'keep')})")
+        self._write(_control_hint(r.actions, lang))
+        if r.error:
+            self._write(say(lang, "not_valid", why=r.error))
+
+    def _prompt_of(self, q: Question) -> str:
+        lang = self.lang
+        if q.type in ("single", "band"):
+            return say(lang, "pick_one")
+        if q.type == "multi":
+            return say(lang, "pick_many")
+        if q.type in ("number", "scale"):
+            text = say(lang, "type_number")
+            if q.min is not None and q.max is not None:
+                text += f" ({say(lang, 'between', min=_fmt_number(q.min), max=_fmt_number(q.max))})"
+            return text
+        return say(lang, "type_text")
+
+    def _question(self, r: Request) -> Reply:
+        self._show(r)
+        q, lang = r.question, self.lang
+        hint = ", ".join(keys(lang)[c] for c in CONTROLS if c in r.actions)
+        while True:
+            line = self._read(self._prompt_of(q) + ": ")
+            text = line.strip()
+            if not text:
+                if r.current is not None:
+                    return _keep(r.current)
+                self._write(say(lang, "empty", keys=hint))
+                continue
+            head, _, rest = text.partition(" ")
+            control = control_of(head, lang)
+            if control is not None and control in r.actions and (q.type != "text" or not rest):
+                if control == "help":
+                    if not q.help:
+                        self._write(say(lang, "no_help"))
+                        continue
+                    self._write(f"  {tr(q.help, lang)}")
+                    continue
+                if control == "not_applicable":
+                    note = rest.strip() or self._read(say(lang, "note") + ": ").strip()
+                    return Reply("not_applicable", note=note or None)
+                return Reply(control)
+            reply, why = self._parse(q, text, hint)
+            if reply is not None:
+                return reply
+            self._write(why)
+
+    def _parse(self, q: Question, text: str, hint: str) -> tuple[Reply | None, str]:
+        lang = self.lang
+        if q.type in ("single", "band", "multi"):
+            picked = _choice_indexes(text, len(q.options))
+            if picked is None or (q.type != "multi" and len(picked) != 1):
+                return None, say(lang, "not_a_choice", n=len(q.options), keys=hint)
+            ids = [q.options[i - 1].id for i in picked]
+            if q.type != "multi":
+                return Reply("answer", ids[0]), ""
+            if q.exclusive in ids and len(ids) > 1:
+                label = tr(q.option(q.exclusive).label, lang)
+                return None, say(lang, "exclusive", label=label)
+            return Reply("answer", ids), ""
+        if q.type in ("number", "scale"):
+            value, why = parse_number(text, q, lang)
+            if value is None:
+                return None, why or say(lang, "not_a_number", keys=hint)
+            return Reply("answer", value), ""
+        return Reply("answer", text), ""
+
+    def _review(self, r: Review) -> Reply:
+        lang = self.lang
+        self._write()
+        self._write(say(lang, "review"))
+        for item in r.items:
+            text = _short(tr(item.question.text, lang))
+            self._write(f"  {item.n}. {text} — {describe(item.question, item.answer, lang)}")
+        quit_key = keys(lang)["quit"]
+        while True:
+            text = self._read(say(lang, "review_prompt", quit_key=quit_key) + ": ").strip()
+            if not text:
+                return Reply("done")
+            if control_of(text, lang) == "quit":
+                return Reply("quit")
+            picked = _choice_indexes(text, len(r.items))
+            if picked is not None and len(picked) == 1:
+                return Reply("change", r.items[picked[0] - 1].question.id)
+            self._write(say(lang, "not_a_choice", n=len(r.items), keys=quit_key))
+
+
+def _is_tty(stream: Any) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _keep(current: Answer) -> Reply:
+    """The reply that keeps an existing answer (Enter on a question already answered)."""
+    if current.state == "answered":
+        return Reply("answer", current.value)
+    return Reply("skip" if current.state == "skipped" else current.state)
+
+
+def _short(text: str, width: int = 64) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+class TerminalAsker:
+    """Arrow keys, checkboxes and text fields on a real terminal (questionary)."""
+
+    def __init__(self, lang: str):
+        import questionary  # noqa: F401 -- loaded here only: the plain path never needs it
+
+        self.lang = lang
+        self._q = questionary
+
+    # -- plumbing --------------------------------------------------------------------------
+
+    def _print(self, text: str = "", style: str = "") -> None:
+        from prompt_toolkit import print_formatted_text
+        from prompt_toolkit.formatted_text import FormattedText
+
+        print_formatted_text(FormattedText([(style, text)]))
+
+    def _run(self, question: Any, bindings: dict[str, Any], control: Any = None) -> Any:
+        """Ask a questionary question with extra keys; each key's value becomes the result."""
+        from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+
+        app = question.application
+        kb = KeyBindings()
+        for key, result in bindings.items():
+            if callable(result):
+                kb.add(key, eager=True)(result)
+            else:
+                kb.add(key, eager=True)(lambda event, result=result: event.app.exit(result=result))
+        kb.add("c-d", eager=True)(lambda event: event.app.exit(exception=EOFError()))
+        app.key_bindings = merge_key_bindings([app.key_bindings, kb])
+        return question.unsafe_ask()
+
+    def _control_keys(self, actions: frozenset[str], letters: bool = True) -> dict[str, Any]:
+        """Key → ('control', name) for the controls allowed; `letters` False keeps only `?`."""
+        out: dict[str, Any] = {}
+        for table in (keys("en"), keys(self.lang)):
+            for control, key in table.items():
+                if control in actions and (letters or key == "?"):
+                    out[key] = ("control", control)
+        return out
+
+    def company(self) -> str:
+        """Ask for the company's name."""
+        q = self._q.text(
+            say(self.lang, "company"),
+            validate=lambda t: bool(t.strip()) or say(self.lang, "company_needed"),
+            qmark="",
+        )
+        return self._run(q, {}).strip()
+
+    def __call__(self, request: Request | Review) -> Reply:
+        if isinstance(request, Review):
+            return self._review(request)
+        return self._question(request)
+
+    # -- questions -------------------------------------------------------------------------
+
+    def _question(self, r: Request) -> Reply:
+        lang, q = self.lang, r.question
+        self._print()
+        self._print(say(lang, "progress", n=r.n, total=r.total, section=tr(r.section.title, lang)), "bold")
+        if r.help:
+            self._print(r.help, "italic")
+        if r.error:
+            self._print(say(lang, "not_valid", why=r.error), "fg:ansired")
+        hint = _control_hint(r.actions, lang)
+        if q.type in ("single", "band"):
+            result = self._select(r, hint)
+        elif q.type == "multi":
+            result = self._checkbox(r, hint)
+        else:
+            result = self._field(r, hint)
+        if isinstance(result, Reply):
+            return result
+        kind, value = result
+        if kind == "answer":
+            return Reply("answer", value)
+        if value == "not_applicable":
+            note = self._run(self._q.text(say(lang, "note"), qmark="  "), {}).strip()
+            return Reply("not_applicable", note=note or None)
+        if value == "keep" and r.current is not None:
+            return _keep(r.current)
+        return Reply(value)
+
+    def _select(self, r: Request, hint: str) -> Any:
+        Choice, Separator = self._q.Choice, self._q.Separator
+        lang, q = self.lang, r.question
+        choices: list[Any] = [Choice(tr(o.label, lang), value=("answer", o.id)) for o in q.options]
+        choices.append(Separator())
+        for c in CONTROLS:
+            if c in r.actions and c != "help":
+                title = words(lang)["back_to_review"] if (c == "back" and r.changing) else words(lang)[c]
+                choices.append(Choice(f"{title} ({keys(lang)[c]})", value=("control", c)))
+        default = None
+        if r.current is not None:
+            if r.current.state == "answered":
+                default = next(
+                    (ch for ch in choices if getattr(ch, "value", None) == ("answer", r.current.value)),
+                    None,
+                )
+            else:
+                default = next(
+                    (ch for ch in choices if getattr(ch, "value", None) == ("control", r.current.state)),
+                    None,
+                )
+        question = self._q.select(
+            tr(q.text, lang),
+            choices=choices,
+            default=default,
+            qmark="",
+            instruction=f"({say(lang, 'select_hint')} · {hint})",
+            use_jk_keys=False,
+            use_shortcuts=False,
+        )
+        return self._run(question, self._control_keys(r.actions))
+
+    def _checkbox(self, r: Request, hint: str) -> Any:
+        from questionary.prompts.common import InquirerControl
+
+        Choice = self._q.Choice
+        lang, q = self.lang, r.question
+        current = r.current.value if r.current is not None and r.current.state == "answered" else []
+        choices = [Choice(tr(o.label, lang), value=o.id, checked=o.id in current) for o in q.options]
+        question = self._q.checkbox(
+            tr(q.text, lang),
+            choices=choices,
+            qmark="",
+            use_jk_keys=False,
+            instruction=f"({say(lang, 'check_hint')} · {hint})",
+            validate=lambda picked: bool(picked) or say(lang, "empty", keys=hint),
+        )
+        app = question.application
+        control = next(
+            w.content for w in app.layout.find_all_windows() if isinstance(w.content, InquirerControl)
+        )
+        exclusive = q.exclusive
+
+        def toggle(event: Any) -> None:
+            # Ticking "none of these" clears the others, and ticking another clears it.
+            pointed = control.get_pointed_at().value
+            picked = control.selected_options
+            if pointed in picked:
+                picked.remove(pointed)
+            elif pointed == exclusive:
+                picked[:] = [pointed]
+            else:
+                if exclusive in picked:
+                    picked.remove(exclusive)
+                picked.append(pointed)
+
+        def ignore(event: Any) -> None:
+            # "a" (all) and "i" (invert) would break the exclusive option's rule.
+            return None
+
+        bindings = {" ": toggle, "a": ignore, "i": ignore}
+        bindings.update(self._control_keys(r.actions))
+        result = self._run(question, bindings)
+        if isinstance(result, tuple):
+            return result
+        order = q.option_ids
+        return ("answer", sorted(result, key=order.index))
+
+    def _field(self, r: Request, hint: str) -> Any:
+        lang, q = self.lang, r.question
+        numeric = q.type in ("number", "scale")
+        current = ""
+        if r.current is not None and r.current.state == "answered":
+            current = _fmt_number(r.current.value) if numeric else str(r.current.value)
+
+        def check(text: str) -> bool | str:
+            t = text.strip()
+            if not t:
+                return say(lang, "empty", keys=hint.replace(" · ", ", "))
+            if control_of(t, lang) in r.actions:
+                return True
+            if numeric:
+                value, why = parse_number(t, q, lang)
+                if value is None:
+                    return why or say(lang, "not_a_number", keys=hint.replace(" · ", ", "))
+            return True
+
+        message = tr(q.text, lang)
+        if numeric and q.min is not None and q.max is not None:
+            message += f" ({say(lang, 'between', min=_fmt_number(q.min), max=_fmt_number(q.max))})"
+        question = self._q.text(
+            message,
+            default=current,
+            qmark="",
+            validate=check,
+            instruction=f"({say(lang, 'text_hint')} · {hint})",
+        )
+        # Letters cannot be part of a number, so in a number field they act at once.
+        result = self._run(question, self._control_keys(r.actions, letters=numeric))
+        if isinstance(result, tuple):
+            return result
+        t = result.strip()
+        control = control_of(t, lang)
+        if control in r.actions:
+            return ("control", control)
+        if numeric:
+            return ("answer", parse_number(t, q, lang)[0])
+        return ("answer", t)
+
+    # -- the review --------------------------------------------------------------------------
+
+    def _review(self, r: Review) -> Reply:
+        Choice, Separator = self._q.Choice, self._q.Separator
+        lang = self.lang
+        self._print()
+        self._print(say(lang, "review"), "bold")
+        choices: list[Any] = [Choice(words(lang)["review_finish"], value=("done", None))]
+        choices.append(Separator())
+        for item in r.items:
+            title = (
+                f"{item.n}. {_short(tr(item.question.text, lang), 50)} — "
+                f"{_short(describe(item.question, item.answer, lang), 30)}"
+            )
+            choices.append(Choice(title, value=("change", item.question.id)))
+        choices.append(Separator())
+        choices.append(Choice(words(lang)["quit"], value=("quit", None)))
+        question = self._q.select(
+            say(lang, "review"),
+            choices=choices,
+            qmark="",
+            use_jk_keys=False,
+            use_shortcuts=False,
+            instruction=f"({say(lang, 'select_hint')})",
+        )
+        kind, value = self._run(question, {keys(lang)["quit"]: ("quit", None), "q": ("quit", None)})
+        return Reply(kind, value)
+
+
+def make_asker(lang: str, plain: bool) -> PlainAsker | TerminalAsker:
+    """The terminal asker on a real terminal unless `plain`; else numbered prompts."""
+    if not plain and sys.stdin.isatty() and sys.stdout.isatty():
+        return TerminalAsker(lang)
+    return PlainAsker(lang)
