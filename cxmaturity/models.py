@@ -384,6 +384,10 @@ class Action(Model):
     text: Text
     needed_unless: Condition | None = Field(None, description="The action is done once this holds.")
     reason: Text | None = None
+    facts: list[str] = Field(
+        default_factory=list,
+        description="Fact ids of the phase's evidence that support this action; none: all of it.",
+    )
 
 
 class Kpi(Model):
@@ -400,6 +404,17 @@ class Phase(Model):
     actions: list[Action] = Field(default_factory=list)
     kpis: list[Kpi] = Field(default_factory=list)
     evidence: list[Evidence] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _known_facts(self) -> Phase:
+        known = {e.fact_id for e in self.evidence if e.fact_id}
+        for action in self.actions:
+            unknown = [f for f in action.facts if f not in known]
+            if unknown:
+                raise ValueError(
+                    f"action '{action.id}' cites {', '.join(unknown)}, not in this phase's evidence"
+                )
+        return self
 
 
 class Playbook(Model):
@@ -554,12 +569,27 @@ class NextAction(Model):
     text: Text
     reason: Text = Field(default_factory=dict)
     evidence: list[Evidence] = Field(default_factory=list)
+    rank: int = Field(0, description="1 for the first thing to do, in the playbook's order.")
+    gap: Text = Field(default_factory=dict, description="The answers that call for this action, in words.")
+    answers: dict[str, AnswerValue] = Field(
+        default_factory=dict, description="Question id → the answer that triggered it (null: not answered)."
+    )
+
+
+class PhaseStatus(Model):
+    id: str
+    title: Text
+    summary: Text | None = None
+    status: Literal["completed", "current", "later"]
 
 
 class RoadmapResult(Model):
     playbook: str
     title: Text
     why: Text
+    because: Text = Field(default_factory=dict, description="The answers that made this playbook apply.")
+    source: str | None = None
+    phases: list[PhaseStatus] = Field(default_factory=list, description="Every phase with its status.")
     completed: list[str] = Field(default_factory=list, description="Phases done, in order.")
     current: str | None = Field(None, description="The phase the company is in; none when all are done.")
     next_actions: list[NextAction] = Field(default_factory=list)

@@ -1,18 +1,17 @@
-"""Built-in plugin: the roadmap playbooks shipped with the tool (Rakuten, Orange Bank),
-registered through the public hook like any other plugin's."""
+"""Built-in plugin: the roadmap playbooks shipped with cxmaturity (Rakuten, Orange Bank).
 
-from pathlib import Path
+It registers every YAML file of the bundled `benchmarks/playbooks/` folder through the same
+`register_playbooks` hook a third-party plugin uses, so a plugin can add a playbook of its own
+and the engine treats both alike.
+"""
 
 from cxmaturity import hookimpl
-
-# The data folders sit beside this plugins/ folder, in a source checkout as in the wheel
-# (cxmaturity/data/plugins, cxmaturity/data/questionnaires…): found the way any plugin
-# finds the files it ships.
-DATA = Path(__file__).resolve().parent.parent
+from cxmaturity.bundled import bundled
 
 
 @hookimpl
 def register_playbooks(register):
-    # The folder may hold no file yet: nothing to add then.
-    for path in sorted((DATA / "benchmarks" / "playbooks").glob("*.yaml")):
+    """Register each bundled playbook file, in file-name order."""
+    # bundled() finds the folder inside the wheel or at the top of a source checkout.
+    for path in sorted((bundled("benchmarks") / "playbooks").glob("*.yaml")):
         register(path)

@@ -1,0 +1,303 @@
+"""The roadmap recommendation: which playbook, which phase, which next actions, and the
+evidence behind them, for the example companies and for playbooks added by a plugin."""
+
+from __future__ import annotations
+
+import os
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLES, QUESTIONNAIRES, ROOT
+from cxmaturity import yamlio
+from cxmaturity.loader import load, load_assessment, load_questionnaire
+from cxmaturity.models import Playbook
+from cxmaturity.roadmap import recommend
+
+PLAYBOOKS = ROOT / "benchmarks" / "playbooks"
+FACTS = ROOT.parent / "shared" / "seed" / "report-facts.yaml"
+
+
+@pytest.fixture(scope="module")
+def questionnaire():
+    return load_questionnaire(QUESTIONNAIRES / "cx-ai-2018.yaml")
+
+
+@pytest.fixture(scope="module")
+def playbooks() -> list[Playbook]:
+    return [load(path, Playbook) for path in sorted(PLAYBOOKS.glob("*.yaml"))]
+
+
+def answers_of(name: str, questionnaire) -> dict:
+    return load_assessment(EXAMPLES / f"{name}.yaml", questionnaire).answered()
+
+
+def roadmap_of(name, questionnaire, playbooks, dimensions=None):
+    return recommend(answers_of(name, questionnaire), questionnaire, dimensions or {}, playbooks)
+
+
+# --- the example companies ---------------------------------------------------------------
+
+
+def test_online_retailer_early_on_is_in_rakuten_phase_1(questionnaire, playbooks):
+    # Acquiring AI, chatbots under two years, 10-25% of requests fully automated.
+    roadmap = roadmap_of("sakura-online-2025", questionnaire, playbooks, {"automation": 30.0})
+    assert roadmap.playbook == "rakuten"
+    assert roadmap.completed == []
+    assert roadmap.current == "routine-to-chatbots"
+    assert roadmap.because["en"] == (
+        "Chosen because profile.industry is \"Consumer goods and retail\"."
+    )
+    first = roadmap.next_actions[0]
+    # Chatbots are already deployed, so the first gap is the automation share.
+    assert [a.id for a in roadmap.next_actions][:1] == ["automate-routine-requests"]
+    assert "deploy-chatbots" not in [a.id for a in roadmap.next_actions]
+    assert first.rank == 1
+    assert first.gap["en"] == 'automation.fully_automated is "10 to 25%"'
+    assert first.gap["fr"] == "automation.fully_automated : « 10 à 25 % »"
+    assert first.answers == {"automation.fully_automated": "10_25"}
+    assert {e.fact_id for e in first.evidence} == {
+        "rakuten_phase1_calls_automated", "fully_automated_requests_avg",
+    }
+    assert [k.id for k in roadmap.kpis] == ["share-fully-automated", "handling-time",
+                                             "out-of-hours-contacts"]
+    assert roadmap.constraints == []
+    assert [(p.id, p.status) for p in roadmap.phases] == [
+        ("routine-to-chatbots", "current"), ("decision-support", "later"),
+        ("cross-unit-ai", "later"),
+    ]
+
+
+def test_bank_with_live_assistant_is_at_orange_bank_step_2(questionnaire, playbooks):
+    roadmap = roadmap_of("nordbank", questionnaire, playbooks)
+    assert roadmap.playbook == "orange-bank"
+    assert "Financial services" in roadmap.because["en"]
+    assert roadmap.completed == ["cx-assistant"]
+    assert roadmap.current == "kyc-feed"
+    # Retention rules and conversation mining are in place already: only the KYC feed is left.
+    assert [a.id for a in roadmap.next_actions] == ["plan-kyc-feed", "kyc-feed-in-place"]
+    assert roadmap.next_actions[0].gap["en"] == 'practices.kyc_feed is "Not yet"'
+    assert roadmap.next_actions[0].evidence[0].fact_id == "orange_bank_step2"
+    assert {c.fact_id for c in roadmap.constraints} >= {"orange_bank_gdpr"}
+    assert len(roadmap.constraints) == 2
+
+
+def test_cx_leader_retailer_has_rakuten_phase_3_next(questionnaire, playbooks):
+    roadmap = roadmap_of("maple-mart", questionnaire, playbooks, {"automation": 90.0})
+    assert roadmap.playbook == "rakuten"
+    assert roadmap.completed == ["routine-to-chatbots", "decision-support"]
+    assert roadmap.current == "cross-unit-ai"
+    # A pilot runs already; taking it to production is what is left.
+    assert [a.id for a in roadmap.next_actions] == ["cross-unit-live"]
+    assert roadmap.next_actions[0].gap["en"] == 'practices.cross_unit_ai is "In pilot"'
+
+
+def test_manufacturer_with_basic_automation_starts_rakuten_phase_1(questionnaire, playbooks):
+    roadmap = roadmap_of("andes-industrial", questionnaire, playbooks, {"automation": 5.0})
+    assert roadmap.playbook == "rakuten"
+    assert roadmap.current == "routine-to-chatbots"
+    assert [a.id for a in roadmap.next_actions][:2] == [
+        "deploy-chatbots", "automate-routine-requests",
+    ]
+    assert [a.rank for a in roadmap.next_actions] == list(range(1, len(roadmap.next_actions) + 1))
+    assert roadmap.next_actions[0].gap["fr"] == "tools.chatbots.tenure : « Pas déployé »"
+
+
+def test_health_group_gets_orange_bank(questionnaire, playbooks):
+    roadmap = roadmap_of("lumiere-sante", questionnaire, playbooks)
+    assert roadmap.playbook == "orange-bank"
+    assert roadmap.current == "cx-assistant"
+    # Unanswered questions count as gaps, and say so.
+    gaps = {a.id: a.gap["en"] for a in roadmap.next_actions}
+    assert gaps["agents-coach-assistant"] == "practices.agents_train_bots has no answer"
+    assert roadmap.next_actions[-1].id == "assistant-live"
+
+
+def test_the_same_company_a_year_later_has_moved_to_phase_2(questionnaire, playbooks):
+    roadmap = roadmap_of("sakura-online-2026", questionnaire, playbooks)
+    assert roadmap.completed == ["routine-to-chatbots"]
+    assert roadmap.current == "decision-support"
+
+
+# --- the rules of the recommendation ----------------------------------------------------
+
+
+def test_a_later_phase_done_does_not_count_before_an_earlier_one(questionnaire, playbooks):
+    answers = {"profile.industry": "consumer_retail", "tools.chatbots.tenure": "none",
+               "practices.decision_support": "live", "practices.cross_unit_ai": "live"}
+    roadmap = recommend(answers, questionnaire, {}, playbooks)
+    assert roadmap.completed == []
+    assert roadmap.current == "routine-to-chatbots"
+
+
+def test_every_phase_done_leaves_no_current_phase(questionnaire, playbooks):
+    answers = {"tools.chatbots.tenure": "over_2y", "automation.fully_automated": "over_75",
+               "practices.decision_support": "live", "practices.cross_unit_ai": "live"}
+    roadmap = recommend(answers, questionnaire, {}, playbooks)
+    assert roadmap.completed == ["routine-to-chatbots", "decision-support", "cross-unit-ai"]
+    assert roadmap.current is None
+    assert roadmap.next_actions == [] and roadmap.kpis == []
+
+
+def test_automation_score_stands_in_for_an_unanswered_automation_share(questionnaire, playbooks):
+    answers = {"profile.industry": "consumer_retail", "tools.chatbots.tenure": "under_2y"}
+    assert recommend(answers, questionnaire, {"automation": 65.0}, playbooks).completed == [
+        "routine-to-chatbots"
+    ]
+    assert recommend(answers, questionnaire, {"automation": 35.0}, playbooks).completed == []
+    assert recommend(answers, questionnaire, {"automation": None}, playbooks).completed == []
+    # A low share given by the company wins over a high score.
+    low = {**answers, "automation.fully_automated": "10_25"}
+    assert recommend(low, questionnaire, {"automation": 90.0}, playbooks).completed == []
+
+
+def test_no_industry_answered_falls_back_to_rakuten(questionnaire, playbooks):
+    roadmap = recommend({}, questionnaire, {}, playbooks)
+    assert roadmap.playbook == "rakuten"
+    assert "none of the conditions" in roadmap.because["en"]
+
+
+def test_a_regulated_flag_sends_any_industry_to_orange_bank(questionnaire, playbooks):
+    answers = {"profile.industry": "transport_logistics", "profile.regulated": "regulated"}
+    assert recommend(answers, questionnaire, {}, playbooks).playbook == "orange-bank"
+
+
+def test_no_playbook_applies_gives_no_roadmap(questionnaire, playbooks):
+    orange = [p for p in playbooks if p.id == "orange-bank"]
+    assert recommend({"profile.industry": "manufacturing"}, questionnaire, {}, orange) is None
+
+
+# --- playbooks added by a plugin --------------------------------------------------------
+
+THIRD_PLAYBOOK = """
+    format: 1
+    id: telco-care
+    title: {en: "Telco care", fr: "Service télécom"}
+    applies_when: {q: profile.industry, in: [it_telecom]}
+    priority: 50
+    why: {en: "For operators.", fr: "Pour les opérateurs."}
+    source: "Example plugin"
+    phases:
+      - id: bots-first
+        title: {en: "Bots first", fr: "Les bots d'abord"}
+        done_when: {q: tools.chatbots.tenure, gte: over_2y}
+        actions:
+          - id: add-bots
+            text: {en: "Add bots.", fr: "Ajouter des bots."}
+            needed_unless: {q: tools.chatbots.tenure, gte: under_2y}
+"""
+
+PLUGIN = '''
+from pathlib import Path
+
+from cxmaturity import hookimpl
+
+
+@hookimpl
+def register_playbooks(register):
+    register(Path(__file__).with_name("telco-care.yaml"))
+'''
+
+
+@pytest.fixture
+def registry_with_third_playbook(tmp_path):
+    plugins = pytest.importorskip("cxmaturity.plugins", reason="the plugin registry is not on main yet")
+    (tmp_path / "telco-care.yaml").write_text(textwrap.dedent(THIRD_PLAYBOOK), encoding="utf-8")
+    (tmp_path / "telco_care_plugin.py").write_text(PLUGIN, encoding="utf-8")
+    return plugins.load_registry(plugins_dirs=[tmp_path], strict=True)
+
+
+def test_built_in_plugin_registers_both_playbooks():
+    plugins = pytest.importorskip("cxmaturity.plugins", reason="the plugin registry is not on main yet")
+    registry = plugins.load_registry(plugins_dirs=(), strict=True)
+    assert [p.id for p in registry.playbooks] == ["orange-bank", "rakuten"]
+
+
+def test_plugin_playbook_is_chosen_when_it_fits(questionnaire, registry_with_third_playbook):
+    answers = {"profile.industry": "it_telecom", "tools.chatbots.tenure": "none"}
+    roadmap = recommend(answers, questionnaire, {}, registry_with_third_playbook.playbooks)
+    assert roadmap.playbook == "telco-care"
+    assert roadmap.current == "bots-first"
+    assert [a.id for a in roadmap.next_actions] == ["add-bots"]
+
+
+def test_plugin_playbook_is_passed_over_when_it_does_not_fit(
+    questionnaire, registry_with_third_playbook
+):
+    ids = [p.id for p in registry_with_third_playbook.playbooks]
+    assert "telco-care" in ids
+    for industry, expected in (("consumer_retail", "rakuten"), ("financial_services", "orange-bank")):
+        answers = {"profile.industry": industry}
+        roadmap = recommend(answers, questionnaire, {}, registry_with_third_playbook.playbooks)
+        assert roadmap.playbook == expected
+
+
+# --- the playbook files themselves ------------------------------------------------------
+
+
+def test_every_question_a_playbook_reads_is_in_the_questionnaire(questionnaire, playbooks):
+    # profile.regulated is the one exception: an optional flag a questionnaire may add.
+    optional = {"profile.regulated"}
+    for playbook in playbooks:
+        conditions = [playbook.applies_when] + [
+            c for phase in playbook.phases
+            for c in [phase.done_when] + [a.needed_unless for a in phase.actions]
+        ]
+        for cond in filter(None, conditions):
+            for leaf in cond.walk():
+                if leaf.q is None or leaf.q in optional:
+                    continue
+                question = questionnaire.question(leaf.q)
+                assert question is not None, f"{playbook.id}: unknown question {leaf.q}"
+                for option in (leaf.in_ or []) + [
+                    b for b in (leaf.gte, leaf.lte) if isinstance(b, str)
+                ]:
+                    assert option in question.option_ids, f"{playbook.id}: {leaf.q} has no {option}"
+
+
+def test_every_action_and_phase_carries_its_reason_and_evidence(playbooks):
+    for playbook in playbooks:
+        assert playbook.phases and playbook.why["en"] and playbook.why["fr"]
+        for phase in playbook.phases:
+            assert phase.evidence, f"{playbook.id}/{phase.id} has no evidence"
+            assert phase.kpis, f"{playbook.id}/{phase.id} has no KPI"
+            for action in phase.actions:
+                assert action.needed_unless is not None, f"{action.id} has no trigger"
+                assert action.reason and set(action.reason) == {"en", "fr"}
+            for kpi in phase.kpis:
+                assert kpi.source and set(kpi.text) == {"en", "fr"}
+
+
+def test_an_action_citing_a_fact_outside_its_phase_is_refused(tmp_path):
+    from cxmaturity.errors import FileError
+
+    bad = textwrap.dedent(THIRD_PLAYBOOK).replace(
+        "needed_unless: {q: tools.chatbots.tenure, gte: under_2y}",
+        "needed_unless: {q: tools.chatbots.tenure, gte: under_2y}\n"
+        "            facts: [made_up_fact]",
+    )
+    path = tmp_path / "bad.yaml"
+    path.write_text(bad, encoding="utf-8")
+    with pytest.raises(FileError) as err:
+        load(path, Playbook)
+    assert "made_up_fact" in str(err.value)
+    assert "bad.yaml:" in str(err.value)
+
+
+def test_every_evidence_fact_id_is_in_the_report_facts(playbooks):
+    if not FACTS.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"CI is set but {FACTS} is missing: the evidence cannot be checked")
+        pytest.skip(f"{FACTS} not found (CI has ../shared beside the checkout): evidence not checked")
+    data, _ = yamlio.parse(Path(FACTS).read_text(encoding="utf-8")), None
+    known = {fact["id"] for fact in data["facts"]}
+    cited = {
+        (playbook.id, e.fact_id)
+        for playbook in playbooks
+        for e in [*playbook.constraints, *(e for ph in playbook.phases for e in ph.evidence)]
+        if e.fact_id
+    }
+    assert cited, "the playbooks cite no fact at all"
+    missing = sorted(c for c in cited if c[1] not in known)
+    assert not missing, f"fact ids not in {FACTS.name}: {missing}"
