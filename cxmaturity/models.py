@@ -570,9 +570,12 @@ class NextAction(Model):
     reason: Text = Field(default_factory=dict)
     evidence: list[Evidence] = Field(default_factory=list)
     rank: int = Field(0, description="1 for the first thing to do, in the playbook's order.")
-    gap: Text = Field(default_factory=dict, description="The answers that call for this action, in words.")
+    gap: Text = Field(
+        default_factory=dict, description="The answers that call for this action, in words."
+    )
     answers: dict[str, AnswerValue] = Field(
-        default_factory=dict, description="Question id → the answer that triggered it (null: not answered)."
+        default_factory=dict,
+        description="Question id → the answer that triggered it (null: not answered).",
     )
 
 
@@ -587,9 +590,13 @@ class RoadmapResult(Model):
     playbook: str
     title: Text
     why: Text
-    because: Text = Field(default_factory=dict, description="The answers that made this playbook apply.")
+    because: Text = Field(
+        default_factory=dict, description="The answers that made this playbook apply."
+    )
     source: str | None = None
-    phases: list[PhaseStatus] = Field(default_factory=list, description="Every phase with its status.")
+    phases: list[PhaseStatus] = Field(
+        default_factory=list, description="Every phase with its status."
+    )
     completed: list[str] = Field(default_factory=list, description="Phases done, in order.")
     current: str | None = Field(None, description="The phase the company is in; none when all are done.")
     next_actions: list[NextAction] = Field(default_factory=list)

@@ -29,11 +29,17 @@ _UNSCORED = {"en": "the {d} score is not available", "fr": "le score {d} n'est p
 _BECAUSE = {"en": "Chosen because {facts}.", "fr": "Choisi parce que {facts}."}
 _ALWAYS = {
     "en": "Chosen because it applies to every company and no playbook of higher priority fits.",
-    "fr": "Choisi parce qu'il s'applique à toute entreprise et qu'aucun programme prioritaire ne convient.",
+    "fr": (
+        "Choisi parce qu'il s'applique à toute entreprise et qu'aucun programme prioritaire "
+        "ne convient."
+    ),
 }
 _DEFAULT = {
     "en": "Chosen because none of the conditions that would send the company elsewhere holds.",
-    "fr": "Choisi parce qu'aucune des conditions qui orienteraient l'entreprise ailleurs n'est remplie.",
+    "fr": (
+        "Choisi parce qu'aucune des conditions qui orienteraient l'entreprise ailleurs "
+        "n'est remplie."
+    ),
 }
 
 

@@ -8,8 +8,8 @@ import textwrap
 from pathlib import Path
 
 import pytest
-
 from conftest import EXAMPLES, QUESTIONNAIRES, ROOT
+
 from cxmaturity import yamlio
 from cxmaturity.loader import load, load_assessment, load_questionnaire
 from cxmaturity.models import Playbook
@@ -17,6 +17,7 @@ from cxmaturity.roadmap import recommend
 
 PLAYBOOKS = ROOT / "benchmarks" / "playbooks"
 FACTS = ROOT.parent / "shared" / "seed" / "report-facts.yaml"
+NO_REGISTRY = "the plugin registry (cxmaturity.plugins) is not on main yet"
 
 
 @pytest.fixture(scope="module")
@@ -202,14 +203,14 @@ def register_playbooks(register):
 
 @pytest.fixture
 def registry_with_third_playbook(tmp_path):
-    plugins = pytest.importorskip("cxmaturity.plugins", reason="the plugin registry is not on main yet")
+    plugins = pytest.importorskip("cxmaturity.plugins", reason=NO_REGISTRY)
     (tmp_path / "telco-care.yaml").write_text(textwrap.dedent(THIRD_PLAYBOOK), encoding="utf-8")
     (tmp_path / "telco_care_plugin.py").write_text(PLUGIN, encoding="utf-8")
     return plugins.load_registry(plugins_dirs=[tmp_path], strict=True)
 
 
 def test_built_in_plugin_registers_both_playbooks():
-    plugins = pytest.importorskip("cxmaturity.plugins", reason="the plugin registry is not on main yet")
+    plugins = pytest.importorskip("cxmaturity.plugins", reason=NO_REGISTRY)
     registry = plugins.load_registry(plugins_dirs=(), strict=True)
     assert [p.id for p in registry.playbooks] == ["orange-bank", "rakuten"]
 
@@ -227,7 +228,8 @@ def test_plugin_playbook_is_passed_over_when_it_does_not_fit(
 ):
     ids = [p.id for p in registry_with_third_playbook.playbooks]
     assert "telco-care" in ids
-    for industry, expected in (("consumer_retail", "rakuten"), ("financial_services", "orange-bank")):
+    others = (("consumer_retail", "rakuten"), ("financial_services", "orange-bank"))
+    for industry, expected in others:
         answers = {"profile.industry": industry}
         roadmap = recommend(answers, questionnaire, {}, registry_with_third_playbook.playbooks)
         assert roadmap.playbook == expected
@@ -272,11 +274,11 @@ def test_every_action_and_phase_carries_its_reason_and_evidence(playbooks):
 def test_an_action_citing_a_fact_outside_its_phase_is_refused(tmp_path):
     from cxmaturity.errors import FileError
 
-    bad = textwrap.dedent(THIRD_PLAYBOOK).replace(
+    bad = textwrap.dedent(THIRD_PLAYBOOK.replace(
         "needed_unless: {q: tools.chatbots.tenure, gte: under_2y}",
         "needed_unless: {q: tools.chatbots.tenure, gte: under_2y}\n"
         "            facts: [made_up_fact]",
-    )
+    ))
     path = tmp_path / "bad.yaml"
     path.write_text(bad, encoding="utf-8")
     with pytest.raises(FileError) as err:
@@ -289,8 +291,10 @@ def test_every_evidence_fact_id_is_in_the_report_facts(playbooks):
     if not FACTS.exists():
         if os.environ.get("CI"):
             pytest.fail(f"CI is set but {FACTS} is missing: the evidence cannot be checked")
-        pytest.skip(f"{FACTS} not found (CI has ../shared beside the checkout): evidence not checked")
-    data, _ = yamlio.parse(Path(FACTS).read_text(encoding="utf-8")), None
+        pytest.skip(
+            f"{FACTS} not found (CI has ../shared beside the checkout): evidence not checked"
+        )
+    data = yamlio.parse(Path(FACTS).read_text(encoding="utf-8"), str(FACTS))
     known = {fact["id"] for fact in data["facts"]}
     cited = {
         (playbook.id, e.fact_id)
