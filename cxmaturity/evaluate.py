@@ -22,6 +22,7 @@ from .models import (
     QuestionnaireRef,
     Result,
 )
+from .roadmap import recommend
 from .scorer import ScoringContext
 from .scoring import run_scorers
 
@@ -99,11 +100,13 @@ def plugin_statuses(registry: Registry, scored: list[PluginStatus]) -> list[Plug
 
 
 def evaluate(assessment: Assessment, questionnaire: Questionnaire, registry: Registry) -> Result:
-    """The result document of `assessment`: findings, dimensions, missing answers, plugins."""
+    """The result document of `assessment`: findings, dimensions, the roadmap (from the
+    playbooks the plugins registered and the dimension scores), missing answers, plugins."""
     ctx = ScoringContext(
         assessment=assessment, questionnaire=questionnaire, language=assessment.language
     )
     findings, scored = run_scorers(registry, ctx)
+    dims = dimensions(findings)
     return Result(
         tool_version=__version__,
         questionnaire=QuestionnaireRef(id=questionnaire.id, version=questionnaire.version),
@@ -112,7 +115,10 @@ def evaluate(assessment: Assessment, questionnaire: Questionnaire, registry: Reg
         language=assessment.language,
         assessed=assessment.updated or assessment.created,
         findings=findings,
-        dimensions=dimensions(findings),
+        dimensions=dims,
+        roadmap=recommend(
+            assessment.answered(), questionnaire, {d.id: d.score for d in dims}, registry.playbooks
+        ),
         missing=missing_answers(assessment, questionnaire, findings, registry),
         plugins=plugin_statuses(registry, scored),
     )

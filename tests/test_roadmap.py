@@ -13,11 +13,11 @@ from conftest import EXAMPLES, QUESTIONNAIRES, ROOT
 from cxmaturity import yamlio
 from cxmaturity.loader import load, load_assessment, load_questionnaire
 from cxmaturity.models import Playbook
+from cxmaturity.plugins import load_registry
 from cxmaturity.roadmap import recommend
 
 PLAYBOOKS = ROOT / "benchmarks" / "playbooks"
 FACTS = ROOT.parent / "shared" / "seed" / "report-facts.yaml"
-NO_REGISTRY = "the plugin registry (cxmaturity.plugins) is not on main yet"
 
 
 @pytest.fixture(scope="module")
@@ -203,15 +203,13 @@ def register_playbooks(register):
 
 @pytest.fixture
 def registry_with_third_playbook(tmp_path):
-    plugins = pytest.importorskip("cxmaturity.plugins", reason=NO_REGISTRY)
     (tmp_path / "telco-care.yaml").write_text(textwrap.dedent(THIRD_PLAYBOOK), encoding="utf-8")
     (tmp_path / "telco_care_plugin.py").write_text(PLUGIN, encoding="utf-8")
-    return plugins.load_registry(plugins_dirs=[tmp_path], strict=True)
+    return load_registry(plugins_dirs=[tmp_path], strict=True)
 
 
 def test_built_in_plugin_registers_both_playbooks():
-    plugins = pytest.importorskip("cxmaturity.plugins", reason=NO_REGISTRY)
-    registry = plugins.load_registry(plugins_dirs=(), strict=True)
+    registry = load_registry(plugins_dirs=(), strict=True)
     assert [p.id for p in registry.playbooks] == ["orange-bank", "rakuten"]
 
 
@@ -305,3 +303,45 @@ def test_every_evidence_fact_id_is_in_the_report_facts(playbooks):
     assert cited, "the playbooks cite no fact at all"
     missing = sorted(c for c in cited if c[1] not in known)
     assert not missing, f"fact ids not in {FACTS.name}: {missing}"
+
+
+# --- through evaluate() and the command line --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name, playbook, completed, current",
+    [
+        ("sakura-online-2025", "rakuten", [], "routine-to-chatbots"),
+        ("nordbank", "orange-bank", ["cx-assistant"], "kyc-feed"),
+        ("maple-mart", "rakuten", ["routine-to-chatbots", "decision-support"], "cross-unit-ai"),
+        ("andes-industrial", "rakuten", [], "routine-to-chatbots"),
+    ],
+)
+def test_evaluate_puts_the_roadmap_in_the_result(questionnaire, name, playbook, completed,
+                                                 current):
+    from cxmaturity.evaluate import evaluate
+
+    registry = load_registry(plugins_dirs=(), strict=True)
+    assessment = load_assessment(EXAMPLES / f"{name}.yaml", questionnaire)
+    roadmap = evaluate(assessment, questionnaire, registry).roadmap
+    assert (roadmap.playbook, roadmap.completed, roadmap.current) == (playbook, completed, current)
+
+
+def test_score_json_includes_the_roadmap(cli):
+    import json
+
+    result = cli("score", str(EXAMPLES / "nordbank.yaml"), "--format", "json")
+    assert result.exit_code == 0, result.output
+    roadmap = json.loads(result.output)["roadmap"]
+    assert roadmap["playbook"] == "orange-bank"
+    assert roadmap["current"] == "kyc-feed"
+    first = roadmap["next_actions"][0]
+    assert first["id"] == "plan-kyc-feed"
+    assert first["answers"] == {"practices.kyc_feed": "not_yet"}
+    assert first["evidence"][0] == {
+        "text": first["evidence"][0]["text"],
+        "source": "Case study: Orange Bank",
+        "confidence": "stated",
+        "fact_id": "orange_bank_step2",
+    }
+    assert [c["fact_id"] for c in roadmap["constraints"]] == ["orange_bank_gdpr", None]
