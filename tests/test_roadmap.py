@@ -30,20 +30,27 @@ def playbooks() -> list[Playbook]:
     return [load(path, Playbook) for path in sorted(PLAYBOOKS.glob("*.yaml"))]
 
 
-def answers_of(name: str, questionnaire) -> dict:
-    return load_assessment(EXAMPLES / f"{name}.yaml", questionnaire).answered()
+@pytest.fixture(scope="module")
+def registry():
+    return load_registry(plugins_dirs=(), strict=True)
 
 
-def roadmap_of(name, questionnaire, playbooks, dimensions=None):
-    return recommend(answers_of(name, questionnaire), questionnaire, dimensions or {}, playbooks)
+def roadmap_of(name, questionnaire, playbooks, registry):
+    """recommend() on an example company, with the dimension scores the built-in scorers give."""
+    from cxmaturity.evaluate import evaluate
+
+    assessment = load_assessment(EXAMPLES / f"{name}.yaml", questionnaire)
+    scores = {d.id: d.score for d in evaluate(assessment, questionnaire, registry).dimensions}
+    assert scores, "the built-in scorers gave no dimension score"
+    return recommend(assessment.answered(), questionnaire, scores, playbooks)
 
 
 # --- the example companies ---------------------------------------------------------------
 
 
-def test_online_retailer_early_on_is_in_rakuten_phase_1(questionnaire, playbooks):
+def test_online_retailer_early_on_is_in_rakuten_phase_1(questionnaire, playbooks, registry):
     # Acquiring AI, chatbots under two years, 10-25% of requests fully automated.
-    roadmap = roadmap_of("sakura-online-2025", questionnaire, playbooks, {"automation": 30.0})
+    roadmap = roadmap_of("sakura-online-2025", questionnaire, playbooks, registry)
     assert roadmap.playbook == "rakuten"
     assert roadmap.completed == []
     assert roadmap.current == "routine-to-chatbots"
@@ -70,8 +77,8 @@ def test_online_retailer_early_on_is_in_rakuten_phase_1(questionnaire, playbooks
     ]
 
 
-def test_bank_with_live_assistant_is_at_orange_bank_step_2(questionnaire, playbooks):
-    roadmap = roadmap_of("nordbank", questionnaire, playbooks)
+def test_bank_with_live_assistant_is_at_orange_bank_step_2(questionnaire, playbooks, registry):
+    roadmap = roadmap_of("nordbank", questionnaire, playbooks, registry)
     assert roadmap.playbook == "orange-bank"
     assert "Financial services" in roadmap.because["en"]
     assert roadmap.completed == ["cx-assistant"]
@@ -84,8 +91,8 @@ def test_bank_with_live_assistant_is_at_orange_bank_step_2(questionnaire, playbo
     assert len(roadmap.constraints) == 2
 
 
-def test_cx_leader_retailer_has_rakuten_phase_3_next(questionnaire, playbooks):
-    roadmap = roadmap_of("maple-mart", questionnaire, playbooks, {"automation": 90.0})
+def test_cx_leader_retailer_has_rakuten_phase_3_next(questionnaire, playbooks, registry):
+    roadmap = roadmap_of("maple-mart", questionnaire, playbooks, registry)
     assert roadmap.playbook == "rakuten"
     assert roadmap.completed == ["routine-to-chatbots", "decision-support"]
     assert roadmap.current == "cross-unit-ai"
@@ -94,8 +101,8 @@ def test_cx_leader_retailer_has_rakuten_phase_3_next(questionnaire, playbooks):
     assert roadmap.next_actions[0].gap["en"] == 'practices.cross_unit_ai is "In pilot"'
 
 
-def test_manufacturer_with_basic_automation_starts_rakuten_phase_1(questionnaire, playbooks):
-    roadmap = roadmap_of("andes-industrial", questionnaire, playbooks, {"automation": 5.0})
+def test_manufacturer_with_basic_automation_starts_rakuten_phase_1(questionnaire, playbooks, registry):
+    roadmap = roadmap_of("andes-industrial", questionnaire, playbooks, registry)
     assert roadmap.playbook == "rakuten"
     assert roadmap.current == "routine-to-chatbots"
     assert [a.id for a in roadmap.next_actions][:2] == [
@@ -105,8 +112,8 @@ def test_manufacturer_with_basic_automation_starts_rakuten_phase_1(questionnaire
     assert roadmap.next_actions[0].gap["fr"] == "tools.chatbots.tenure : « Pas déployé »"
 
 
-def test_health_group_gets_orange_bank(questionnaire, playbooks):
-    roadmap = roadmap_of("lumiere-sante", questionnaire, playbooks)
+def test_health_group_gets_orange_bank(questionnaire, playbooks, registry):
+    roadmap = roadmap_of("lumiere-sante", questionnaire, playbooks, registry)
     assert roadmap.playbook == "orange-bank"
     assert roadmap.current == "cx-assistant"
     # Unanswered questions count as gaps, and say so.
@@ -115,8 +122,8 @@ def test_health_group_gets_orange_bank(questionnaire, playbooks):
     assert roadmap.next_actions[-1].id == "assistant-live"
 
 
-def test_the_same_company_a_year_later_has_moved_to_phase_2(questionnaire, playbooks):
-    roadmap = roadmap_of("sakura-online-2026", questionnaire, playbooks)
+def test_the_same_company_a_year_later_has_moved_to_phase_2(questionnaire, playbooks, registry):
+    roadmap = roadmap_of("sakura-online-2026", questionnaire, playbooks, registry)
     assert roadmap.completed == ["routine-to-chatbots"]
     assert roadmap.current == "decision-support"
 
@@ -317,11 +324,10 @@ def test_every_evidence_fact_id_is_in_the_report_facts(playbooks):
         ("andes-industrial", "rakuten", [], "routine-to-chatbots"),
     ],
 )
-def test_evaluate_puts_the_roadmap_in_the_result(questionnaire, name, playbook, completed,
-                                                 current):
+def test_evaluate_puts_the_roadmap_in_the_result(questionnaire, registry, name, playbook,
+                                                 completed, current):
     from cxmaturity.evaluate import evaluate
 
-    registry = load_registry(plugins_dirs=(), strict=True)
     assessment = load_assessment(EXAMPLES / f"{name}.yaml", questionnaire)
     roadmap = evaluate(assessment, questionnaire, registry).roadmap
     assert (roadmap.playbook, roadmap.completed, roadmap.current) == (playbook, completed, current)
