@@ -51,6 +51,15 @@ StrictOption = Annotated[
         "--strict", help="Stop with exit code 1 at the first plugin failure (for plugin authors)."
     ),
 ]
+WeightsOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--weights",
+        metavar="FILE",
+        help="Use the stage model in FILE (stages, thresholds, dimension weights) instead of the built-in one.",
+        show_default=False,
+    ),
+]
 CohortsOption = Annotated[
     list[Path] | None,
     typer.Option(
@@ -282,6 +291,7 @@ def score(
     strict: StrictOption = False,
     cohorts: CohortsOption = None,
     lang: LangOption = None,
+    weights: WeightsOption = None,
 ) -> None:
     """Run every scorer on an assessment and print the findings by dimension."""
     if output_format not in ("text", "json"):
@@ -290,13 +300,15 @@ def score(
     from . import catalog, loader
     from .evaluate import evaluate
     from .models import Assessment
+    from .stages import load_stage_model
 
+    model = load_stage_model(weights)  # before the plugins, so a bad --weights fails fast
     registry = load_plugins(plugins_dir, strict, cohorts)
     data, text = loader.read(file)
     ref = loader.validate_data(Assessment, data, str(file), text).questionnaire
     questionnaire = catalog.find(ref.id, ref.version, registry=registry)
     assessment = loader.load_assessment(file, questionnaire)
-    result = evaluate(assessment, questionnaire, registry)
+    result = evaluate(assessment, questionnaire, registry, model)
     if output_format == "json":
         typer.echo(result.model_dump_json(indent=2, by_alias=True))
     else:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from statistics import mean
 from typing import TYPE_CHECKING
 
-from . import conditions
+from . import conditions, stages
 from ._version import __version__
 from .models import (
     Assessment,
@@ -21,6 +21,7 @@ from .models import (
     Questionnaire,
     QuestionnaireRef,
     Result,
+    StageModel,
 )
 from .roadmap import recommend
 from .scorer import ScoringContext
@@ -99,15 +100,22 @@ def plugin_statuses(registry: Registry, scored: list[PluginStatus]) -> list[Plug
     return [by_name[n] for n in sorted(by_name)]
 
 
-def evaluate(assessment: Assessment, questionnaire: Questionnaire, registry: Registry) -> Result:
-    """The result document of `assessment`: findings, dimensions, the roadmap (from the
-    playbooks the plugins registered and the dimension scores), missing answers, plugins."""
+def evaluate(
+    assessment: Assessment,
+    questionnaire: Questionnaire,
+    registry: Registry,
+    model: StageModel | None = None,
+) -> Result:
+    """The result document of `assessment`: findings, dimensions with their stages, the
+    overall stage, the roadmap (from the playbooks the plugins registered and the dimension
+    scores), missing answers, plugins. `model` is the stage model (``--weights``); None
+    means the bundled one."""
     ctx = ScoringContext(
         assessment=assessment, questionnaire=questionnaire, language=assessment.language
     )
     findings, scored = run_scorers(registry, ctx)
     dims = dimensions(findings)
-    return Result(
+    result = Result(
         tool_version=__version__,
         questionnaire=QuestionnaireRef(id=questionnaire.id, version=questionnaire.version),
         questionnaire_title=questionnaire.title,
@@ -122,3 +130,4 @@ def evaluate(assessment: Assessment, questionnaire: Questionnaire, registry: Reg
         missing=missing_answers(assessment, questionnaire, findings, registry),
         plugins=plugin_statuses(registry, scored),
     )
+    return stages.apply(result, model or stages.load_stage_model())

@@ -49,6 +49,7 @@ class AutomationScorer(Scorer):
     name = "automation"
     dimension = "automation"
     version = "1"
+    questions = tuple(WEIGHTS)
 
     def score(self, ctx):
         steps, asked = [], 0

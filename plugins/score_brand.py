@@ -49,6 +49,7 @@ class BrandScorer(Scorer):
     name = "brand"
     dimension = "brand"
     version = "1"
+    questions = tuple(LABELS)
 
     def score(self, ctx):
         steps, asked = [], 0

@@ -36,6 +36,7 @@ class InvestmentScorer(Scorer):
     name = "investment"
     dimension = "investment"
     version = "1"
+    questions = tuple(QUESTIONS)
 
     def score(self, ctx):
         steps, asked = [], 0

@@ -56,6 +56,7 @@ class OutcomesScorer(Scorer):
     name = "outcomes"
     dimension = "outcomes"
     version = "1"
+    questions = tuple(QUESTIONS)
 
     def score(self, ctx):
         steps, asked = [], 0

@@ -49,6 +49,7 @@ class SentimentScorer(Scorer):
     name = "sentiment"
     dimension = "sentiment"
     version = "1"
+    questions = tuple(LABELS)
 
     def score(self, ctx):
         steps, asked = [], 0

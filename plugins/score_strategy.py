@@ -42,6 +42,7 @@ class StrategyScorer(Scorer):
     name = "strategy"
     dimension = "strategy"
     version = "1"
+    questions = tuple(QUESTIONS)
 
     def score(self, ctx):
         steps, asked = [], 0

@@ -38,6 +38,7 @@ class ToolsScorer(Scorer):
     name = "tools"
     dimension = "tools"
     version = "1"
+    questions = tuple(TOOLS)
 
     def score(self, ctx):
         steps, asked = [], 0

@@ -16,11 +16,13 @@ from cxmaturity import Scorer
 from cxmaturity.bundled import bundled
 from cxmaturity.loader import load_assessment, load_questionnaire
 from cxmaturity.models import Assessment
+from cxmaturity.plugins import load_registry, plugin_name
 from cxmaturity.scorer import ScoringContext
 
 PLUGINS = bundled("plugins")
 QUESTIONNAIRES = bundled("questionnaires")
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "assessments"
+BUILTIN = {plugin_name(p.stem) for p in PLUGINS.glob("score_*.py")}
 DIMENSIONS = {"investment", "strategy", "tools", "brand", "automation", "sentiment", "outcomes"}
 
 
@@ -35,10 +37,10 @@ def _register(path: Path) -> list[Scorer]:
 
 @pytest.fixture(scope="module")
 def scorers() -> dict[str, Scorer]:
-    out = {}
-    for path in sorted(PLUGINS.glob("score_*.py")):
-        for scorer in _register(path):
-            out[scorer.dimension] = scorer
+    """The built-in scorers as the engine loads them (no third-party plugins)."""
+    registry = load_registry()
+    out = {s.dimension: s for s in registry.scorers if registry.owner("scorers", s.name) in BUILTIN}
+    assert set(out) == DIMENSIONS
     return out
 
 
@@ -239,3 +241,13 @@ def test_every_example_gets_bilingual_findings(scorers, questionnaire, path):
         for step in f.steps:
             assert step.label["en"] and step.label["fr"]
             assert 0 <= step.points <= step.max_points
+
+
+def test_each_scorer_declares_the_questions_it_reads(scorers, questionnaire):
+    # A missing answer is reported against the dimensions whose scorers read it.
+    for dimension, scorer in scorers.items():
+        assert scorer.questions, dimension
+        for qid in scorer.questions:
+            assert questionnaire.question(qid) is not None, (dimension, qid)
+    assert "tools.sentiment.tenure" in scorers["sentiment"].questions
+    assert "impact.brand_image" in scorers["brand"].questions
