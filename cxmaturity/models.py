@@ -119,6 +119,9 @@ class Question(Model):
     id: QuestionId
     type: QuestionType
     text: Text
+    short: Text | None = Field(
+        None, description="A few words naming the question, for tables and reports (the text when absent)."
+    )
     help: Text | None = None
     ordered: bool = Field(False, description="Single only: options go from least to most mature.")
     options: list[Option] = Field(default_factory=list)
