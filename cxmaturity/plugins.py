@@ -193,6 +193,9 @@ class Registry:
         return sorted(self._plugins.values(), key=lambda p: p.name)
 
     def plugin(self, name: str) -> PluginInfo | None:
+        """The plugin called `name` (every hook called), or None."""
+        for kind in HOOKS:
+            self._kind(kind)
         return self._plugins.get(name)
 
     @property
