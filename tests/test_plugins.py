@@ -11,7 +11,7 @@ import json
 import textwrap
 
 import pytest
-from conftest import DATA, EXAMPLES
+from conftest import DATA, EXAMPLES, ROOT
 
 from cxmaturity.errors import PluginError
 from cxmaturity.plugins import load_registry
@@ -29,6 +29,11 @@ def _score(cli, *dirs, strict=False, fmt="json"):
     if strict:
         args.append("--strict")
     return cli(*args, env=NO_PACKAGES)
+
+
+def _added(registry):
+    """The scorers registered by plugins other than the built-in ones, by name."""
+    return [s.name for s in registry.scorers if registry.plugin(registry.owner("scorers", s)).origin != "built-in"]
 
 
 def _write_plugin(folder, name, code):
@@ -158,9 +163,10 @@ def test_plugins_lists_third_party_only_unless_all(cli):
     assert listed[0]["origin"] == "folder" and listed[0]["hooks"] == ["register_scorers"]
     assert listed[0]["registered"] == {"scorers": ["echo"]} and listed[0]["version"] == "1.2.3"
     everything = json.loads(cli("plugins", "--json", "--all", env=NO_PACKAGES).stdout)
-    assert {p["name"]: p["origin"] for p in everything} == {
-        "cohorts": "built-in", "playbooks": "built-in", "questionnaires": "built-in",
-    }
+    builtins = {p.stem.replace("_", "-") for p in (ROOT / "plugins").glob("*.py")}
+    assert {p["name"] for p in everything} == builtins
+    assert {p["origin"] for p in everything} == {"built-in"}
+    assert {"cohorts", "playbooks", "questionnaires"} <= builtins
     table = cli("plugins", "--plugins-dir", str(GOOD), env=NO_PACKAGES).stdout
     assert table.splitlines()[1].split() == ["echo-scorer", "1.2.3", "folder", "register_scorers",
                                              "scorers:", "echo"]
@@ -184,7 +190,7 @@ def test_two_folders_may_hold_modules_of_the_same_file_name(tmp_path):
     two = _write_plugin(tmp_path / "two", "same", code.format(name="from-two"))
     registry = load_registry([one, two])
     # The plugin name is taken by the first folder; the second is reported, not mixed in.
-    assert [s.name for s in registry.scorers] == ["from-one"]
+    assert _added(registry) == ["from-one"]
     [warning] = registry.warnings
     assert warning.startswith(f"plugin 'same' from {two / 'same.py'} not loaded: the name is taken")
 
@@ -273,7 +279,7 @@ def test_register_validates_scorers(tmp_path, registered, reason):
             register({registered})
         """)
     registry = load_registry([folder])
-    assert registry.scorers == []
+    assert _added(registry) == []
     [warning] = registry.warnings
     assert warning.startswith("plugin 'checks' failed in register_scorers: ")
     assert reason in warning
@@ -343,8 +349,11 @@ def test_output_order_does_not_depend_on_load_order(cli):
         listing = cli("plugins", "--json", *args, env=NO_PACKAGES).stdout
         outputs.append((score, listing))
         registry = load_registry(dirs)
-        assert [s.name for s in registry.scorers] == ["alpha", "zeta"]
+        assert _added(registry) == ["alpha", "zeta"]
     assert outputs[0] == outputs[1]
     doc = json.loads(outputs[0][0])
-    assert [f["scorer"] for f in doc["findings"]] == ["alpha", "zeta"]
+    scorers = [f["scorer"] for f in doc["findings"]]
+    assert [s for s in scorers if s in ("alpha", "zeta")] == ["alpha", "zeta"]
+    assert scorers == sorted(scorers, key=lambda s: next(f["dimension"] for f in doc["findings"]
+                                                        if f["scorer"] == s))
     assert [p["name"] for p in json.loads(outputs[0][1])] == ["aa-early", "zz-late"]
