@@ -286,12 +286,12 @@ class TerminalAsker:
         app.key_bindings = merge_key_bindings([app.key_bindings, kb])
         return question.unsafe_ask()
 
-    def _control_keys(self, actions: frozenset[str], letters: bool = True) -> dict[str, Any]:
-        """Key → ('control', name) for the controls allowed; `letters` False keeps only `?`."""
+    def _control_keys(self, actions: frozenset[str]) -> dict[str, Any]:
+        """Key → ('control', name) for the controls allowed (English keys work in French too)."""
         out: dict[str, Any] = {}
         for table in (keys("en"), keys(self.lang)):
             for control, key in table.items():
-                if control in actions and (letters or key == "?"):
+                if control in actions:
                     out[key] = ("control", control)
         return out
 
@@ -445,8 +445,9 @@ class TerminalAsker:
             validate=check,
             instruction=f"({say(lang, 'text_hint')} · {hint})",
         )
-        # Letters cannot be part of a number, so in a number field they act at once.
-        result = self._run(question, self._control_keys(r.actions, letters=numeric))
+        # Letters and `?` cannot be part of a number, so in a number field they act at once;
+        # in a text field they are text, and a control is typed alone (`?`, `b`…) then Enter.
+        result = self._run(question, self._control_keys(r.actions) if numeric else {})
         if isinstance(result, tuple):
             return result
         t = result.strip()
