@@ -84,6 +84,24 @@ def compared(cohorts: Iterable[CohortMembership]) -> list[CohortMembership]:
     return [m for m in cohorts if m.member or m.always_compared]
 
 
+def cohort_sources(cohort_files: Sequence[CohortFile]) -> list[dict[str, Any]]:
+    """What each cohort file's numbers come from (the survey, or a portfolio's date span), so
+    that every output can say so: id, title, origin, n, fieldwork, countries, first, last."""
+    return [
+        {
+            "id": f.id,
+            "title": f.title,
+            "origin": f.origin,
+            "n": f.survey.n,
+            "fieldwork": f.survey.fieldwork,
+            "countries": f.survey.countries,
+            "first": f.survey.first,
+            "last": f.survey.last,
+        }
+        for f in cohort_files
+    ]
+
+
 # --- per-file indexes, computed once -----------------------------------------------------
 
 CohortKey = tuple[str, str]  # (cohort file id, cohort id)
@@ -282,6 +300,8 @@ def _place_distribution(question: Question, fig: Figure, value: Any, limits, lab
         "position": round(position, 1),
         "verdict": _verdict(position, limits),
         "text": _both(words),
+        # The provenance of the share the company's own answer falls in.
+        "fact_id": dist[value].fact_id if value in dist else fig.fact_id,
     }
 
 
@@ -472,9 +492,8 @@ def _place_cohort(
                 better=fig.better,
                 source=fig.source,
                 confidence=fig.confidence,
-                fact_id=fig.fact_id,
                 alternative=fig.alternative,
-                **placer(question, fig, value, limits, label),
+                **{"fact_id": fig.fact_id, **placer(question, fig, value, limits, label)},
             )
         )
     return out

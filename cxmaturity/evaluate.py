@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from . import conditions, stages
 from ._version import __version__
+from .cohorts import cohort_sources, memberships, place
 from .models import (
     Assessment,
     Coverage,
@@ -106,15 +107,19 @@ def evaluate(
     registry: Registry,
     model: StageModel | None = None,
 ) -> Result:
-    """The result document of `assessment`: findings, dimensions with their stages, the
-    overall stage, the roadmap (from the playbooks the plugins registered and the dimension
-    scores), missing answers, plugins. `model` is the stage model (``--weights``); None
-    means the bundled one."""
+    """The result document of `assessment`: the cohorts it belongs to and its placements
+    against them, findings, dimensions with their stages, the overall stage, the roadmap
+    (from the playbooks the plugins registered and the dimension scores), missing answers,
+    plugins. `model` is the stage model (``--weights``); None means the bundled one."""
+    answers = assessment.answered()
+    cohort_files = registry.cohort_files
+    cohorts = memberships(answers, questionnaire, cohort_files)
     ctx = ScoringContext(
-        assessment=assessment, questionnaire=questionnaire, language=assessment.language
+        assessment=assessment, questionnaire=questionnaire, cohorts=cohorts, language=assessment.language
     )
     findings, scored = run_scorers(registry, ctx)
     dims = dimensions(findings)
+    placements, statements = place(answers, questionnaire, cohort_files, cohorts)
     result = Result(
         tool_version=__version__,
         questionnaire=QuestionnaireRef(id=questionnaire.id, version=questionnaire.version),
@@ -122,10 +127,14 @@ def evaluate(
         company=assessment.company,
         language=assessment.language,
         assessed=assessment.updated or assessment.created,
+        cohort_sources=cohort_sources(cohort_files),
+        cohorts=cohorts,
+        placements=placements,
+        statements=statements,
         findings=findings,
         dimensions=dims,
         roadmap=recommend(
-            assessment.answered(), questionnaire, {d.id: d.score for d in dims}, registry.playbooks
+            answers, questionnaire, {d.id: d.score for d in dims}, registry.playbooks
         ),
         missing=missing_answers(assessment, questionnaire, findings, registry),
         plugins=plugin_statuses(registry, scored),

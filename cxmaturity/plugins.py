@@ -296,18 +296,26 @@ class Registry:
             info.registered.setdefault(kind, []).extend(sorted(staged, key=_sort_key(kind)))
 
     def _add_cohort_paths(self) -> None:
-        # Files given with --cohorts are the user's own input: a bad one is a user error.
-        from .loader import load
-        from .models import CohortFile
+        # Files given with --cohorts are the user's own input: a bad one is a user error,
+        # checked against the questionnaire it names as the plugins registered it.
+        from . import catalog
+        from .cohort_files import load_cohort_file
 
         for path in self._cohort_paths:
-            cohort_file = load(path, CohortFile)
+            cohort_file = load_cohort_file(path, lambda qid: catalog.find(qid, registry=self))
             holder = self._owners["cohorts"].get(cohort_file.id)
             if holder is not None:
                 raise CxError(
                     f"{path}: cohort file '{cohort_file.id}' is already registered "
                     f"by plugin '{holder}'"
                 )
+            # Placements name a cohort by its id alone, so ids must not clash across files.
+            for other in self._items["cohorts"].values():
+                clash = sorted({c.id for c in cohort_file.cohorts} & {c.id for c in other.cohorts})
+                if clash:
+                    raise CxError(
+                        f"{path}: cohort '{clash[0]}' is already defined in cohort file '{other.id}'"
+                    )
             self._items["cohorts"][cohort_file.id] = cohort_file
             self._owners["cohorts"][cohort_file.id] = "--cohorts"
 
