@@ -22,8 +22,9 @@ print("MODULES:" + json.dumps(sorted(sys.modules)))
 """
 
 
-# Only the top level: typer (0.29) builds a pydantic adapter for a subcommand's help flag.
-@pytest.mark.parametrize("args", [["--help"], ["--version"]])
+@pytest.mark.parametrize(
+    "args", [["--help"], ["--version"], ["assess", "--help"], ["score", "--help"], ["questionnaires", "show", "--help"]]
+)
 def test_light_startup(args):
     out = subprocess.run([sys.executable, "-c", PROBE, json.dumps(args)], capture_output=True,
                          text=True, check=True).stdout
