@@ -420,6 +420,45 @@ def assess(
     typer.echo(say(the_lang, "score_it", path=path))
 
 
+@app.command()
+@handles_errors
+def report(
+    file: Annotated[Path, typer.Argument(help="An assessment file.", show_default=False)],
+    out: Annotated[
+        Path,
+        typer.Option("-o", "--out", help="The file to write: .html, .md or .json.", show_default=False),
+    ],
+    plugins_dir: PluginsDirOption = None,
+    strict: StrictOption = False,
+    cohorts: CohortsOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Write a report to hand over: standalone HTML with charts, Markdown, or the JSON result."""
+    from .report import FORMATS, format_of
+
+    fmt = format_of(out.suffix)
+    if fmt is None:
+        known = ", ".join(sorted(set(FORMATS)))
+        raise fail(f"{out}: unsupported report format '{out.suffix or '(none)'}' (use {known})")
+    lang = check_lang(lang)
+    from . import catalog, loader
+    from .evaluate import evaluate
+    from .models import Assessment
+    from .report import prepare, render
+    from .yamlio import write_atomic
+
+    registry = load_plugins(plugins_dir, strict, cohorts)
+    data, text = loader.read(file)
+    ref = loader.validate_data(Assessment, data, str(file), text).questionnaire
+    questionnaire = catalog.find(ref.id, ref.version, registry=registry)
+    assessment = loader.load_assessment(file, questionnaire)
+    result = evaluate(assessment, questionnaire, registry)
+    document = render(prepare(result, assessment, questionnaire, registry, lang), fmt)
+    write_atomic(out, document)
+    print_warnings(registry)
+    typer.echo(f"Wrote {out}")
+
+
 def main() -> None:
     """Entry point of the `cxmaturity` console script."""
     try:

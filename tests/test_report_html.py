@@ -1,0 +1,131 @@
+"""The HTML report opened in headless Chromium, as a client would open it: it loads offline with
+no failed request and no console error, its charts are drawn, and hostile text stays text.
+
+Screenshots go to tests/out/ (not committed). Under CI the test fails if Chromium is missing;
+elsewhere it skips and says why.
+"""
+
+from __future__ import annotations
+
+import pytest
+from chromium import Browser, find_chromium, in_ci, visit
+from conftest import DATA, EXAMPLES, ROOT
+from report_fixture import sample_input
+
+from cxmaturity.render.html import render_html
+
+OUT = ROOT / "tests" / "out"
+CHROMIUM = find_chromium()
+
+if CHROMIUM is None:
+    if in_ci():
+        pytest.fail("Chromium is required under CI (apt-get install chromium)", pytrace=False)
+    pytest.skip("Chromium is not installed (apt-get install chromium)", allow_module_level=True)
+
+# What the page looks like to a person: the charts' drawn sizes, scripts, the language.
+PROBE = """JSON.stringify({
+  charts: Array.from(document.querySelectorAll('svg.chart')).map(s => {
+    const r = s.getBoundingClientRect();
+    return {w: r.width, h: r.height, shapes: s.querySelectorAll('path, rect, use').length,
+            label: s.getAttribute('aria-label')};
+  }),
+  scripts: document.querySelectorAll('script').length,
+  images: document.querySelectorAll('img, iframe, object, embed').length,
+  handlers: Array.from(document.querySelectorAll('*')).filter(
+    e => Array.from(e.attributes).some(a => a.name.startsWith('on'))).length,
+  lang: document.documentElement.lang,
+  h1: document.querySelector('h1').textContent,
+  text: document.body.innerText,
+})"""
+
+
+@pytest.fixture(scope="module")
+def browser():
+    b = Browser(CHROMIUM)
+    yield b
+    b.close()
+
+
+def _open(browser, html_path, name):
+    import json
+
+    page, value = visit(browser, html_path, screenshot=OUT / f"{name}.png", probe=PROBE)
+    return page, json.loads(value)
+
+
+def _assert_clean(page, html_path):
+    assert page.failed == [], f"failed requests: {page.failed}"
+    assert page.console_errors == [], f"console errors: {page.console_errors}"
+    assert page.exceptions == [], f"exceptions: {page.exceptions}"
+    assert page.dialogs == [], f"dialogs opened: {page.dialogs}"
+    # Nothing but the page itself is fetched: no font, image, stylesheet or script.
+    assert page.requests == [html_path.resolve().as_uri()]
+
+
+def _assert_charts_drawn(charts, at_least):
+    assert len(charts) >= at_least
+    for chart in charts:
+        assert chart["w"] > 300 and chart["h"] > 60, chart
+        assert chart["shapes"] > 3, chart
+
+
+@pytest.mark.parametrize("example", sorted(p.name for p in EXAMPLES.glob("*.yaml")))
+def test_example_report_loads_offline_with_charts(cli, browser, tmp_path, example):
+    from cxmaturity.loader import read
+
+    out = tmp_path / (example.removesuffix(".yaml") + ".html")
+    result = cli("report", str(EXAMPLES / example), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    page, seen = _open(browser, out, example.removesuffix(".yaml"))
+    _assert_clean(page, out)
+    assert seen["scripts"] == 0
+    assert seen["lang"] == read(EXAMPLES / example)[0]["language"]
+    # The dimension chart always; a cohort chart per compared cohort and the roadmap once
+    # the pipeline places the company and picks a playbook.
+    _assert_charts_drawn(seen["charts"], 1)
+    assert "599" in seen["text"] and "2018" in seen["text"]
+
+
+def test_full_report_draws_every_chart(browser, tmp_path):
+    """The hand-built full result: dimensions, two cohort comparisons and the roadmap."""
+    out = tmp_path / "full.html"
+    out.write_text(render_html(sample_input()), encoding="utf-8")
+    page, seen = _open(browser, out, "fixture-full-en")
+    _assert_clean(page, out)
+    _assert_charts_drawn(seen["charts"], 4)
+    labels = [c["label"] for c in seen["charts"]]
+    assert labels == ["Scores by dimension", "The company against All respondents",
+                      "The company against CX leaders", "The playbook's phases"]
+    assert "Legal review of the consent basis" not in seen["text"]  # Nordbank's private note
+
+
+def test_full_report_in_french(browser, tmp_path):
+    out = tmp_path / "full-fr.html"
+    out.write_text(render_html(sample_input(lang="fr")), encoding="utf-8")
+    page, seen = _open(browser, out, "fixture-full-fr")
+    _assert_clean(page, out)
+    assert seen["lang"] == "fr"
+    assert "Feuille de route" in seen["text"] and "Stade global" in seen["text"]
+
+
+def test_hostile_names_and_notes_show_as_text_and_nothing_runs(cli, browser, tmp_path):
+    out = tmp_path / "hostile.html"
+    assert cli("report", str(DATA / "hostile.yaml"), "-o", str(out)).exit_code == 0
+    page, seen = _open(browser, out, "hostile")
+    _assert_clean(page, out)  # no dialog, no request for "x" or the iframe
+    assert seen["scripts"] == 0 and seen["images"] == 0 and seen["handlers"] == 0
+    assert "<script>alert(1)</script>" in seen["h1"]
+    assert "<img src=x onerror=alert(1)>" in seen["text"]
+    assert "PRIVATE-HOSTILE-NOTE" not in seen["text"]
+
+
+def test_hostile_company_in_a_full_report(browser, tmp_path):
+    """Every section filled, with the hostile name and notes: the charts' labels too."""
+    out = tmp_path / "hostile-full.html"
+    ri = sample_input(company_name="<script>alert(1)</script>",
+                      assessment_path=DATA / "hostile.yaml")
+    out.write_text(render_html(ri), encoding="utf-8")
+    page, seen = _open(browser, out, "hostile-full")
+    _assert_clean(page, out)
+    assert seen["scripts"] == 0 and seen["images"] == 0 and seen["handlers"] == 0
+    assert seen["h1"].endswith("<script>alert(1)</script>")
