@@ -440,6 +440,8 @@ def report(
     if fmt is None:
         known = ", ".join(sorted(set(FORMATS)))
         raise fail(f"{out}: unsupported report format '{out.suffix or '(none)'}' (use {known})")
+    if not out.parent.is_dir():
+        raise fail(f"{out.parent}: no such folder")
     lang = check_lang(lang)
     from . import catalog, loader
     from .evaluate import evaluate

@@ -3,7 +3,9 @@ that the renderers can be tested independently of the scoring pipeline."""
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
+
+from conftest import EXAMPLES, QUESTIONNAIRES, ROOT
 
 from cxmaturity import loader
 from cxmaturity.models import (
@@ -25,8 +27,6 @@ from cxmaturity.models import (
     StageModel,
 )
 from cxmaturity.report import ReportInput, public_notes
-
-from conftest import EXAMPLES, QUESTIONNAIRES, ROOT
 
 STAGE_MODEL = StageModel.model_validate({
     "id": "cx-stages", "version": 1, "title": {"en": "CX maturity stages", "fr": "Stades de maturité CX"},
@@ -127,7 +127,7 @@ def sample_input(lang: str | None = None, company_name: str = "Nordbank AB",
         questionnaire_title=questionnaire.title,
         model={"id": "cx-stages", "version": 1, "title": STAGE_MODEL.title},
         company={"id": assessment.company.id, "name": company_name},
-        language=assessment.language, assessed=datetime(2026, 3, 2, 10, 59, tzinfo=timezone.utc),
+        language=assessment.language, assessed=datetime(2026, 3, 2, 10, 59, tzinfo=UTC),
         cohort_sources=[{"id": cohorts.id}], cohorts=memberships,
         overall=OverallResult(score=67.2, stage="customer_proximity", coverage=6 / 7),
         dimensions=dims, placements=placements,

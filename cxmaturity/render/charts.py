@@ -144,7 +144,7 @@ def cohort_chart(rows: Sequence[Row], *, xlabel: str, label: str, name: str) -> 
     height = 0.75 + 0.36 * len(rows)
     fig = Figure(figsize=(6.6, height))
     Canvas(fig)
-    ax = fig.add_axes((0.36, 0.5 / height, 0.56, 1 - 0.62 / height))
+    ax = fig.add_axes((0.42, 0.5 / height, 0.5, 1 - 0.62 / height))
     ys = list(range(len(rows)))[::-1]
     for y, row in zip(ys, rows, strict=True):
         if row.segments:
@@ -163,7 +163,7 @@ def cohort_chart(rows: Sequence[Row], *, xlabel: str, label: str, name: str) -> 
             ax.text(101, y, row.note, va="center", ha="left", fontsize=6.5, color="#444444")
     ax.set_xlim(0, 100)
     ax.set_ylim(-0.6, len(rows) - 0.3)
-    ax.set_yticks(ys, [_wrap(r.label, 52, 2) for r in rows], fontsize=6.5)
+    ax.set_yticks(ys, [_wrap(r.label, 46, 2) for r in rows], fontsize=6.5)
     ax.set_xlabel(xlabel)
     return _to_svg(fig, name, label)
 

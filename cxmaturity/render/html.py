@@ -280,7 +280,7 @@ def _row_for(ri: ReportInput, p: Placement, fig) -> charts.Row | None:
         lo, hi = (p.value, p.value) if not isinstance(p.value, tuple) else p.value
         opts = ", ".join(tr(o.label, ri.lang) if question and (o := question.option(x)) else x
                          for x in p.options)
-        label = f"{label} — {opts}"
+        label = f"“{opts}” — {label}" if ri.lang == "en" else f"« {opts} » — {label}"
         # The share of the better side sits at the right end.
         if p.better == "lower":
             segments = [(0, hi, charts.SHARE_IN), (hi, 100 - hi, charts.SHARE_OUT)]
@@ -347,7 +347,11 @@ def _comparisons_section(ri: ReportInput, notes: Footnotes) -> Safe:
                 row = _row_for(ri, p, fig)
                 if row is not None:
                     rows_chart.append(row)
-            ref = notes.ref(p.source, p.confidence, p.fact_id, p.alternative)
+            fact = p.fact_id
+            if fact is None and fig is not None and fig.distribution is not None:
+                # A distribution's numbers each have their own fact id.
+                fact = ", ".join(s.fact_id for s in fig.distribution.values() if s.fact_id) or None
+            ref = notes.ref(p.source, p.confidence, fact, p.alternative)
             question = ri.questionnaire.question(p.question)
             rows_html.append(fill(
                 "<tr><td>$q</td><td>$a</td><td>$f$ref</td><td class='n'>$pos</td>"
