@@ -6,7 +6,7 @@ from pathlib import Path
 
 from . import catalog, loader, yamlio
 from .errors import CxError, FileError, Problem
-from .models import Assessment, Questionnaire
+from .models import Assessment, Questionnaire, StageModel
 
 
 def _questionnaire_for(a: Assessment, given: list[Questionnaire], registry=None) -> Questionnaire:
@@ -51,6 +51,12 @@ def validate_files(paths: list[Path], registry=None) -> tuple[list[Problem], lis
                 if issues:
                     raise FileError(loader.locate(issues, str(path), text))
                 given.append(obj)
+            if isinstance(obj, StageModel):
+                from .stages import check_stage_model
+
+                issues = check_stage_model(obj)
+                if issues:
+                    raise FileError(loader.locate(issues, str(path), text))
             models.append((path, obj, text, kind))
         except FileError as exc:
             problems.extend(exc.problems)

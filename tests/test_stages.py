@@ -316,3 +316,13 @@ def test_score_text_shows_the_stage_model(tmp_path):
     data = json.loads(result.output)
     assert data["overall"]["stage"] == "cx_leader"
     assert data["model"]["note"]["en"].startswith("The stages, thresholds and weights are this tool's own model")
+
+
+def test_validate_checks_a_stage_model_file(tmp_path):
+    assert run("validate", str(default_path())).exit_code == 0
+    path = tmp_path / "weights.yaml"
+    path.write_text(default_path().read_text(encoding="utf-8").replace("id: cx_leader", "id: acquiring_ai"),
+                    encoding="utf-8")
+    result = run("validate", str(path))
+    assert result.exit_code == 1
+    assert "stages.4.id: duplicate stage id 'acquiring_ai'" in result.output
