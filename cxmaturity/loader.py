@@ -95,7 +95,14 @@ def read(path: Path | str) -> tuple[Any, str]:
 
 
 def load(path: Path | str, model: type[M]) -> M:
-    """A file as `model`, checked by itself (no cross-file checks)."""
+    """A file as `model`, checked by itself (no cross-file checks); cached on disk."""
+    from .cache import cached
+
+    path = Path(path)
+    return cached(path, model.__name__, lambda: _load(path, model))
+
+
+def _load(path: Path, model: type[M]) -> M:
     data, text = read(path)
     obj = validate_data(model, data, str(path), text)
     if isinstance(obj, Questionnaire):

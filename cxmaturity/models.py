@@ -37,7 +37,8 @@ def tr(text: dict[str, str] | None, lang: str) -> str:
 
 
 class Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    # Schemas are built on first use, so a command pays only for the models it touches.
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, defer_build=True)
 
 
 # --- conditions --------------------------------------------------------------------------
@@ -521,7 +522,7 @@ class Placement(Model):
     Frozen: placing is memoised, so the same placement may appear in several results.
     """
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=True)
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=True, defer_build=True)
 
     cohort: str
     question: QuestionId

@@ -33,3 +33,7 @@ def cli():
 def pytest_configure(config):
     # Keep rich from guessing a terminal size or colours from the developer's shell.
     os.environ.setdefault("COLUMNS", "80")
+    # Parsed-file cache of this run only, shared with the commands the tests start.
+    import tempfile
+
+    os.environ["CXMATURITY_CACHE_DIR"] = tempfile.mkdtemp(prefix="cxmaturity-cache-")
