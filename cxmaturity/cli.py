@@ -432,6 +432,7 @@ def report(
     strict: StrictOption = False,
     cohorts: CohortsOption = None,
     lang: LangOption = None,
+    weights: WeightsOption = None,
 ) -> None:
     """Write a report to hand over: standalone HTML with charts, Markdown, or the JSON result."""
     from .report import FORMATS, format_of
@@ -447,15 +448,17 @@ def report(
     from .evaluate import evaluate
     from .models import Assessment
     from .report import prepare, render
+    from .stages import load_stage_model
     from .yamlio import write_atomic
 
+    model = load_stage_model(weights)  # before the plugins, so a bad --weights fails fast
     registry = load_plugins(plugins_dir, strict, cohorts)
     data, text = loader.read(file)
     ref = loader.validate_data(Assessment, data, str(file), text).questionnaire
     questionnaire = catalog.find(ref.id, ref.version, registry=registry)
     assessment = loader.load_assessment(file, questionnaire)
-    result = evaluate(assessment, questionnaire, registry)
-    document = render(prepare(result, assessment, questionnaire, registry, lang), fmt)
+    result = evaluate(assessment, questionnaire, registry, model)
+    document = render(prepare(result, assessment, questionnaire, registry, lang, model), fmt)
     write_atomic(out, document)
     print_warnings(registry)
     typer.echo(f"Wrote {out}")

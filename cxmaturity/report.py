@@ -56,22 +56,13 @@ def format_of(suffix: str) -> str | None:
     return FORMATS.get(suffix.lower())
 
 
-def _stage_model(result: Result, registry: Registry | None) -> StageModel | None:
-    # The registry may carry stage models (a later hook); use the one the result names.
-    models = getattr(registry, "stage_models", None) or []
-    wanted = (result.model or {}).get("id")
-    for model in models:
-        if wanted is None or model.id == wanted:
-            return model
-    return None
-
-
 def prepare(
     result: Result,
     assessment: Assessment,
     questionnaire: Questionnaire,
     registry: Registry | None = None,
     lang: str | None = None,
+    stage_model: StageModel | None = None,
 ) -> ReportInput:
     """Gather what the renderers need: the figures the placements cite, the playbook of the
     roadmap, the stage model, and the notes cleared for the client."""
@@ -91,7 +82,7 @@ def prepare(
         lang=lang or result.language,
         figures=figures,
         playbook=playbook,
-        stage_model=_stage_model(result, registry),
+        stage_model=stage_model,
         notes=public_notes(assessment),
     )
 
@@ -105,7 +96,12 @@ def render(ri: ReportInput, fmt: str) -> str:
     if fmt == "json":
         return ri.result.model_dump_json(indent=2, by_alias=True) + "\n"
     if fmt == "md":
-        from .render.markdown import render_markdown
+        # The Markdown report is the summary's own renderer, not a second one.
+        try:
+            from .render.markdown import summary_markdown
+        except ImportError:
+            from .errors import CxError
 
-        return render_markdown(ri.result, ri.lang)
+            raise CxError("Markdown reports need cxmaturity.render.markdown, which this build lacks") from None
+        return summary_markdown(ri.result, ri.questionnaire, ri.stage_model, ri.lang)
     raise ValueError(f"unknown report format {fmt!r}")
