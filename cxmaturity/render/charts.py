@@ -96,7 +96,7 @@ def dimension_chart(
     height = 0.9 + 0.32 * len(bars)
     fig = Figure(figsize=(6.6, height))
     Canvas(fig)
-    ax = fig.add_axes((0.27, 0.55 / height, 0.68, 1 - 0.95 / height))
+    ax = fig.add_axes((0.31, 0.55 / height, 0.64, 1 - 0.95 / height))
     ys = list(range(len(bars)))[::-1]
     for y, bar in zip(ys, bars, strict=True):
         if bar.score is None:
