@@ -52,3 +52,4 @@ def test_cache_can_be_turned_off(cache, tmp_path, monkeypatch):
     monkeypatch.setenv("CXMATURITY_NO_CACHE", "1")
     load_questionnaire(QUESTIONNAIRES / "cx-ai-2018-quick.yaml")
     assert not cache.exists()
+
