@@ -299,15 +299,13 @@ def score(
     lang = check_lang(lang)
     from . import catalog, loader
     from .evaluate import evaluate
-    from .models import Assessment
     from .stages import load_stage_model
 
     model = load_stage_model(weights)  # before the plugins, so a bad --weights fails fast
     registry = load_plugins(plugins_dir, strict, cohorts)
-    data, text = loader.read(file)
-    ref = loader.validate_data(Assessment, data, str(file), text).questionnaire
-    questionnaire = catalog.find(ref.id, ref.version, registry=registry)
-    assessment = loader.load_assessment(file, questionnaire)
+    assessment, questionnaire = loader.load_assessment_and_questionnaire(
+        file, lambda id_, version: catalog.find(id_, version, registry=registry)
+    )
     result = evaluate(assessment, questionnaire, registry, model)
     if output_format == "json":
         typer.echo(result.model_dump_json(indent=2, by_alias=True))
@@ -446,17 +444,15 @@ def report(
     lang = check_lang(lang)
     from . import catalog, loader
     from .evaluate import evaluate
-    from .models import Assessment
     from .report import prepare, render
     from .stages import load_stage_model
     from .yamlio import write_atomic
 
     model = load_stage_model(weights)  # before the plugins, so a bad --weights fails fast
     registry = load_plugins(plugins_dir, strict, cohorts)
-    data, text = loader.read(file)
-    ref = loader.validate_data(Assessment, data, str(file), text).questionnaire
-    questionnaire = catalog.find(ref.id, ref.version, registry=registry)
-    assessment = loader.load_assessment(file, questionnaire)
+    assessment, questionnaire = loader.load_assessment_and_questionnaire(
+        file, lambda id_, version: catalog.find(id_, version, registry=registry)
+    )
     result = evaluate(assessment, questionnaire, registry, model)
     document = render(prepare(result, assessment, questionnaire, registry, lang, model), fmt)
     write_atomic(out, document)

@@ -7,6 +7,7 @@ that do not fit their questionnaire.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -125,6 +126,27 @@ def load_assessment(path: Path | str, questionnaire: Questionnaire | None = None
         if problems:
             raise FileError(locate(problems, str(path), text))
     return assessment
+
+
+def load_assessment_and_questionnaire(
+    path: Path | str, find: Callable[[str, int], Questionnaire]
+) -> tuple[Assessment, Questionnaire]:
+    """An assessment and the questionnaire it answers (`find(id, version)`), the file read
+    once and checked against it; an unknown questionnaire is located like any problem."""
+    from .errors import CxError
+
+    data, text = read(path)
+    assessment = validate_data(Assessment, data, str(path), text)
+    ref = assessment.questionnaire
+    try:
+        questionnaire = find(ref.id, ref.version)
+    except CxError as exc:
+        line = yamlio.line_of(text, ("questionnaire", "id"))
+        raise FileError([Problem(str(path), line, "questionnaire", str(exc))]) from None
+    problems = check_assessment(assessment, questionnaire)
+    if problems:
+        raise FileError(locate(problems, str(path), text))
+    return assessment, questionnaire
 
 
 # --- cross-checks ------------------------------------------------------------------------
