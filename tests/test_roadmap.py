@@ -351,3 +351,16 @@ def test_score_json_includes_the_roadmap(cli):
         "fact_id": "orange_bank_step2",
     }
     assert [c["fact_id"] for c in roadmap["constraints"]] == ["orange_bank_gdpr", None]
+
+
+def test_a_plugin_cannot_replace_a_shipped_playbook(tmp_path, questionnaire):
+    (tmp_path / "rakuten.yaml").write_text(
+        textwrap.dedent(THIRD_PLAYBOOK).replace("id: telco-care", "id: rakuten"), encoding="utf-8"
+    )
+    (tmp_path / "copycat.py").write_text(PLUGIN.replace("telco-care.yaml", "rakuten.yaml"),
+                                         encoding="utf-8")
+    registry = load_registry(plugins_dirs=[tmp_path], strict=False)
+    rakuten = next(p for p in registry.playbooks if p.id == "rakuten")
+    assert rakuten.source == "Case study: Rakuten"
+    assert any("playbook 'rakuten' is already registered by plugin 'playbooks'" in w
+               for w in registry.warnings), registry.warnings
