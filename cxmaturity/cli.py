@@ -32,9 +32,7 @@ LangOption = Annotated[
     str | None,
     typer.Option("--lang", help="Language of the output: en or fr.", metavar="fr|en"),
 ]
-OutOption = Annotated[
-    Path | None, typer.Option("-o", "--out", help="Write to FILE; its suffix picks the format.")
-]
+OutOption = Annotated[Path | None, typer.Option("-o", "--out", help="Write to FILE; its suffix picks the format.")]
 # The options of every command that loads plugins or data, defined once.
 PluginsDirOption = Annotated[
     list[Path] | None,
@@ -47,9 +45,7 @@ PluginsDirOption = Annotated[
 ]
 StrictOption = Annotated[
     bool,
-    typer.Option(
-        "--strict", help="Stop with exit code 1 at the first plugin failure (for plugin authors)."
-    ),
+    typer.Option("--strict", help="Stop with exit code 1 at the first plugin failure (for plugin authors)."),
 ]
 WeightsOption = Annotated[
     Path | None,
@@ -178,9 +174,7 @@ def questionnaires_list(
 
     table = Table("id", "version", "title", "questions", "languages", box=None)
     for q in catalog.available(registry):
-        table.add_row(
-            q.id, str(q.version), tr(q.title, lang), str(len(q.questions)), ", ".join(q.languages)
-        )
+        table.add_row(q.id, str(q.version), tr(q.title, lang), str(len(q.questions)), ", ".join(q.languages))
     Console().print(table)
     print_warnings(registry)
 
@@ -279,24 +273,8 @@ def _locale_lang() -> str:
     return "en"
 
 
-@app.command()
-@handles_errors
-def score(
-    file: Annotated[Path, typer.Argument(help="An assessment file.", show_default=False)],
-    output_format: Annotated[
-        str,
-        typer.Option("--format", help="What goes to stdout: text or json.", metavar="text|json"),
-    ] = "text",
-    plugins_dir: PluginsDirOption = None,
-    strict: StrictOption = False,
-    cohorts: CohortsOption = None,
-    lang: LangOption = None,
-    weights: WeightsOption = None,
-) -> None:
-    """Run every scorer on an assessment and print the findings by dimension."""
-    if output_format not in ("text", "json"):
-        raise typer.BadParameter(f"'{output_format}' is not text or json", param_hint="--format")
-    lang = check_lang(lang)
+def _evaluate_file(file: Path, plugins_dir, strict: bool, cohorts, weights):
+    """Load the plugins and `file`, and evaluate it: (result, questionnaire, stage model, registry)."""
     from . import catalog, loader
     from .evaluate import evaluate
     from .stages import load_stage_model
@@ -306,15 +284,68 @@ def score(
     assessment, questionnaire = loader.load_assessment_and_questionnaire(
         file, lambda id_, version: catalog.find(id_, version, registry=registry)
     )
-    result = evaluate(assessment, questionnaire, registry, model)
+    return evaluate(assessment, questionnaire, registry, model), questionnaire, model, registry
+
+
+@app.command()
+@handles_errors
+def score(
+    file: Annotated[Path, typer.Argument(help="An assessment file.", show_default=False)],
+    output_format: Annotated[
+        str,
+        typer.Option("--format", help="What goes to stdout: text, markdown or json.", metavar="text|markdown|json"),
+    ] = "text",
+    plugins_dir: PluginsDirOption = None,
+    strict: StrictOption = False,
+    cohorts: CohortsOption = None,
+    lang: LangOption = None,
+    weights: WeightsOption = None,
+) -> None:
+    """Score an assessment and show the summary: stages, cohorts, roadmap, what is missing."""
+    if output_format not in ("text", "markdown", "json"):
+        raise typer.BadParameter(f"'{output_format}' is not text, markdown or json", param_hint="--format")
+    lang = check_lang(lang)
+    result, questionnaire, model, registry = _evaluate_file(file, plugins_dir, strict, cohorts, weights)
     if output_format == "json":
-        typer.echo(result.model_dump_json(indent=2, by_alias=True))
+        from .render.json import result_json
+
+        typer.echo(result_json(result))
+    elif output_format == "markdown":
+        from .render.markdown import summary_markdown
+
+        typer.echo(summary_markdown(result, questionnaire, model, lang), nl=False)
     else:
         from rich.console import Console
 
-        from .render.findings import findings_table
+        from .render.terminal import summary
 
-        Console().print(findings_table(result, lang or result.language))
+        Console().print(summary(result, questionnaire, model, lang))
+    print_warnings(registry)
+
+
+@app.command()
+@handles_errors
+def explain(
+    file: Annotated[Path, typer.Argument(help="An assessment file.", show_default=False)],
+    dimension: Annotated[
+        str | None, typer.Argument(help="A dimension id (default: the overall stage).", show_default=False)
+    ] = None,
+    plugins_dir: PluginsDirOption = None,
+    strict: StrictOption = False,
+    cohorts: CohortsOption = None,
+    lang: LangOption = None,
+    weights: WeightsOption = None,
+) -> None:
+    """Show how a dimension's score, or the overall stage, follows from the answers: the answers
+    used, the points and weights, each step of the arithmetic, the stage thresholds and the
+    cohort numbers with their sources."""
+    lang = check_lang(lang)
+    result, questionnaire, model, registry = _evaluate_file(file, plugins_dir, strict, cohorts, weights)
+    from rich.console import Console
+
+    from .render.explain import explain as explained
+
+    Console().print(explained(result, dimension, questionnaire, model, lang))
     print_warnings(registry)
 
 
@@ -382,8 +413,13 @@ def assess(
                 raise fail(say(the_lang, "end_of_input_company"), 1) from None
 
         session = sessions.start(
-            questionnaire=questionnaire, lang=the_lang, company=company, out=out, answers=answers,
-            ask_company=ask_company, registry=registry,
+            questionnaire=questionnaire,
+            lang=the_lang,
+            company=company,
+            out=out,
+            answers=answers,
+            ask_company=ask_company,
+            registry=registry,
         )
     path = session.path
     from .interview import interview, missing

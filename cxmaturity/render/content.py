@@ -45,9 +45,7 @@ def ordinal(value: float, lang: str) -> str:
     if not float(value).is_integer():
         return f"{text}th"
     n = int(value)
-    return f"{n}" + (
-        "th" if n % 100 in (11, 12, 13) else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    )
+    return f"{n}" + ("th" if n % 100 in (11, 12, 13) else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th"))
 
 
 @dataclass
@@ -113,9 +111,7 @@ class Content:
         q = self.questionnaire.question(qid) if self.questionnaire else None
         values = value if isinstance(value, list) else [value]
         if q is not None and q.options:
-            return self.L["list_sep"].join(
-                tr(o.label, self.lang) if (o := q.option(v)) else str(v) for v in values
-            )
+            return self.L["list_sep"].join(tr(o.label, self.lang) if (o := q.option(v)) else str(v) for v in values)
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             unit = f" {q.unit}" if q is not None and q.unit else ""
             return f"{num(value, self.lang)}{unit}"
@@ -130,10 +126,7 @@ class Content:
     def stages(self) -> list[tuple[str, str, float]]:
         """The stage model's stages, lowest first: (id, label, min_score)."""
         return sorted(
-            (
-                (sid, tr(s["label"], self.lang), float(s.get("min_score", 0)))
-                for sid, s in self._stages.items()
-            ),
+            ((sid, tr(s["label"], self.lang), float(s.get("min_score", 0))) for sid, s in self._stages.items()),
             key=lambda s: s[2],
         )
 
@@ -193,9 +186,7 @@ class Content:
     def dimension_rows(self) -> list[DimensionRow]:
         out = []
         for d in self.result.dimensions:
-            coverage = self.L["answered_of"].format(
-                answered=d.coverage.answered, asked=d.coverage.asked
-            )
+            coverage = self.L["answered_of"].format(answered=d.coverage.answered, asked=d.coverage.asked)
             stage = self.stage(d.stage) if d.score is not None else self.L["too_few"]
             out.append(DimensionRow(d.id, self.dimension(d.id), d.score, stage, coverage, d.weight))
         return out
@@ -208,9 +199,7 @@ class Content:
         if p.value is None and p.position is not None:
             return L["percentile"].format(p=ordinal(p.position, lang))
         if isinstance(p.value, tuple) and not p.options:
-            return L["average"].format(
-                v=L["cmp.range"].format(lo=num(p.value[0], lang), hi=num(p.value[1], lang))
-            )
+            return L["average"].format(v=L["cmp.range"].format(lo=num(p.value[0], lang), hi=num(p.value[1], lang)))
         if p.options:
             chosen = p.answer if isinstance(p.answer, list) else [p.answer]
             inside = any(v in p.options for v in chosen)
@@ -219,11 +208,7 @@ class Content:
                 amount = L["cmp.range"].format(lo=num(lo, lang), hi=num(hi, lang))
             else:
                 other = {"more_than": "less_than", "less_than": "more_than"}
-                cmp = (
-                    (p.comparator or "exact")
-                    if inside
-                    else other.get(p.comparator or "exact", p.comparator)
-                )
+                cmp = (p.comparator or "exact") if inside else other.get(p.comparator or "exact", p.comparator)
                 share = p.value if inside else 100 - float(p.value)
                 amount = L[f"cmp.{cmp}"].format(v=num(share, lang))
             return L["among" if inside else "among_other"].format(v=amount)
@@ -291,10 +276,7 @@ class Content:
         because = tr(getattr(rm, "because", None), lang)
         actions = []
         for a in sorted(rm.next_actions, key=lambda a: getattr(a, "rank", 0) or 0):
-            evidence = [
-                f"{tr(e.text, lang)} ({e.source} · {self.confidence(e.confidence)})"
-                for e in a.evidence
-            ]
+            evidence = [f"{tr(e.text, lang)} ({e.source} · {self.confidence(e.confidence)})" for e in a.evidence]
             actions.append(
                 {
                     "text": tr(a.text, lang),
@@ -314,8 +296,7 @@ class Content:
             "actions": actions,
             "kpis": [tr(k.text, lang) + (f" ({k.source})" if k.source else "") for k in rm.kpis],
             "constraints": [
-                f"{tr(c.text, lang)} ({c.source} · {self.confidence(c.confidence)})"
-                for c in rm.constraints
+                f"{tr(c.text, lang)} ({c.source} · {self.confidence(c.confidence)})" for c in rm.constraints
             ],
         }
 
@@ -361,11 +342,7 @@ class Content:
         """(name, version, origin, status, failed) of every plugin, sorted by name."""
         out = []
         for p in sorted(self.result.plugins, key=lambda p: p.name):
-            status = (
-                f"{self.L['failed']}{self.L['colon']}{p.error}"
-                if p.error
-                else self.L["contributed"]
-            )
+            status = f"{self.L['failed']}{self.L['colon']}{p.error}" if p.error else self.L["contributed"]
             out.append(
                 (
                     p.name,
@@ -381,9 +358,7 @@ class Content:
         r, L = self.result, self.L
         parts = [
             L["footer_tool"].format(tool="cxmaturity", version=r.tool_version),
-            L["footer_questionnaire"].format(
-                id=r.questionnaire.id, version=r.questionnaire.version
-            ),
+            L["footer_questionnaire"].format(id=r.questionnaire.id, version=r.questionnaire.version),
         ]
         if r.model:
             parts.append(

@@ -360,8 +360,6 @@ def survey_date(fieldwork: str | None, lang: str) -> str | None:
     """'2018-07' as 'July 2018' / 'juillet 2018'; None when it cannot be read."""
     try:
         year, month = (int(p) for p in (fieldwork or "").split("-")[:2])
-        return labels(lang)["survey_date"].format(
-            month=MONTHS[lang if lang in MONTHS else "en"][month - 1], year=year
-        )
+        return labels(lang)["survey_date"].format(month=MONTHS[lang if lang in MONTHS else "en"][month - 1], year=year)
     except (ValueError, IndexError):
         return None

@@ -85,18 +85,7 @@ def maturity(c: Content) -> RenderableType:
         Text(num(score, c.lang), style="bold"),
         Text(stage, style="bold"),
     )
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-    rows = c.dimension_rows()
-    # Wide enough for the usual labels on one line; longer ones (a plugin's) wrap.
-    table.add_column(
-        L["dimension"], min_width=min(24, max((len(d.label) for d in rows), default=0))
-    )
-    table.add_column(L["score"])
-    table.add_column("", justify="right", no_wrap=True)
-    table.add_column(L["stage"], min_width=min(20, max((len(d.stage) for d in rows), default=0)))
-    table.add_column(L["answered_col"])
-    for d in rows:
-        table.add_row(d.label, Bar(d.score), num(d.score, c.lang), d.stage, d.coverage)
+    table = DimensionTable(c)
     return Group(
         _title(L["maturity_title"]),
         overall,
@@ -124,9 +113,7 @@ class CohortRows:
 
     def wide(self) -> Table:
         L = self.c.L
-        table = Table(
-            box=None, show_header=self.header, expand=True, pad_edge=False, header_style="bold dim"
-        )
+        table = Table(box=None, show_header=self.header, expand=True, pad_edge=False, header_style="bold dim")
         table.add_column(L["cohort"], ratio=3)
         table.add_column(L["cohort_figure"], ratio=3)
         table.add_column(L["verdict"], width=_verdict_width(self.c), no_wrap=True)
@@ -151,6 +138,36 @@ class CohortRows:
 
 def _verdict_width(c: Content) -> int:
     return max(len(c.verdict(v)) for v in ("ahead", "level", "behind", "no_benchmark"))
+
+
+class DimensionTable:
+    """Dimensions with their bars; the label and stage columns share the room left by the
+    fixed ones, so long labels wrap inside their column and nothing is cut."""
+
+    def __init__(self, c: Content) -> None:
+        self.c = c
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        c, L = self.c, self.c.L
+        rows = c.dimension_rows()
+        scores = [num(d.score, c.lang) for d in rows]
+        answered = max([len(L["answered_col"])] + [len(d.coverage) for d in rows])
+        numbers = max([1] + [len(s) for s in scores])
+        # bar, numbers, answered, then 4 dividers of 1 space and 2 cells of padding each
+        spare = options.max_width - 12 - numbers - answered - 12
+        longest_label = max([len(L["dimension"])] + [len(d.label) for d in rows])
+        longest_stage = max([len(L["stage"])] + [len(d.stage) for d in rows])
+        label_w = min(longest_label, max(spare - longest_stage, spare // 2))
+        stage_w = min(longest_stage, spare - label_w)
+        table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+        table.add_column(L["dimension"], width=label_w)
+        table.add_column(L["score"], width=12, no_wrap=True)
+        table.add_column("", justify="right", width=numbers, no_wrap=True)
+        table.add_column(L["stage"], width=stage_w)
+        table.add_column(L["answered_col"], width=answered, no_wrap=True)
+        for d, s in zip(rows, scores, strict=True):
+            table.add_row(d.label, Bar(d.score), s, d.stage, d.coverage)
+        yield table
 
 
 def placements(c: Content) -> RenderableType:
@@ -182,9 +199,7 @@ def statements(c: Content) -> RenderableType | None:
     table.add_column(no_wrap=True)
     table.add_column(ratio=1)
     for cohort, text, source in rows:
-        table.add_row(
-            "•", Text.assemble((f"{cohort}{c.L['colon']}", "bold"), text, (f" ({source})", "dim"))
-        )
+        table.add_row("•", Text.assemble((f"{cohort}{c.L['colon']}", "bold"), text, (f" ({source})", "dim")))
     return Group(*lines, table)
 
 
@@ -201,22 +216,28 @@ def roadmap(c: Content) -> RenderableType:
         body.append(Text.assemble((f"{L['because']}{L['colon']}", "bold"), rm["because"]))
     body.append(Text(L["phases"], style="bold"))
     marks = {"completed": "✓", "current": "▶", "later": "·"}
+    phases = Table.grid(padding=(0, 1))
+    phases.add_column(no_wrap=True)
+    phases.add_column(ratio=1)
     for title, word, status in rm["phases"]:
         style = "bold" if status == "current" else ("dim" if status == "later" else "")
-        body.append(Text(f"  {marks[status]} {title} ({word})", style=style))
+        phases.add_row(marks[status], Text(f"{title} ({word})", style=style))
+    body.append(Padding(phases, (0, 0, 0, 2)))
     if rm["actions"]:
         body.append(Text(L["next_actions"], style="bold"))
+        actions = Table.grid(padding=(0, 1))
+        actions.add_column(no_wrap=True, justify="right")
+        actions.add_column(ratio=1)
         for i, a in enumerate(rm["actions"], 1):
-            lines = [Text.assemble((f"{i}. ", "bold"), a["text"], (f" [{a['phase']}]", "dim"))]
+            lines = [Text.assemble(a["text"], (f" [{a['phase']}]", "dim"))]
             if a["reason"]:
                 lines.append(Text(f"{L['reason']}{L['colon']}{a['reason']}"))
             if a["gap"]:
                 lines.append(Text(f"{L['gap']}{L['colon']}{a['gap']}"))
             for e in a["evidence"]:
                 lines.append(Text(f"{L['evidence']}{L['colon']}{e}", style="dim"))
-            body.append(
-                Padding(Group(lines[0], Padding(Group(*lines[1:]), (0, 0, 0, 3))), (0, 0, 0, 2))
-            )
+            actions.add_row(Text(f"{i}.", style="bold"), Group(*lines))
+        body.append(Padding(actions, (0, 0, 0, 2)))
     for key in ("kpis", "constraints"):
         if rm[key]:
             body.append(Text(L[key], style="bold"))

@@ -1,0 +1,198 @@
+"""`explain`: how a dimension's score, or the overall stage, follows from the answers.
+
+Prints every input and every step, so that a reader (and a test) can redo the arithmetic: each
+step's points out of its maximum, the sums, the score; the weights and the weighted mean for the
+overall stage; the stage thresholds; and the cohort numbers with their sources.
+"""
+
+from __future__ import annotations
+
+from rich import box
+from rich.console import Group, RenderableType
+from rich.padding import Padding
+from rich.rule import Rule
+from rich.table import Table
+from rich.text import Text
+
+from ..errors import CxError
+from ..models import Questionnaire, Result, StageModel, tr
+from .content import Content, exact, num
+
+
+def _title(text: str) -> Rule:
+    return Rule(Text(text, style="bold"), align="left", style="dim")
+
+
+def _thresholds(c: Content, score: float | None) -> RenderableType:
+    L = c.L
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    table.add_column(L["stage"])
+    table.add_column(L["from_score"], justify="right")
+    table.add_column("")
+    stages = c.stages()
+    reached = None
+    if score is not None:
+        reached = max((s for s in stages if score >= s[2]), key=lambda s: s[2], default=None)
+    for sid, label, low in stages:
+        if reached is not None and sid == reached[0]:
+            mark = L["reached"]
+        elif score is not None and score >= low:
+            mark = L["crossed"]
+        else:
+            mark = L["not_reached"]
+        table.add_row(label, num(low, c.lang), mark)
+    own = f"{L['thresholds']} ({L['the_model']})"
+    return Group(_title(own), table)
+
+
+def _cohort_numbers(c: Content, questions: list[str]) -> RenderableType | None:
+    rows = [p for p in c.result.placements if p.question in questions]
+    if not rows:
+        return None
+    L = c.L
+    lines: list[RenderableType] = [_title(L["cohort_numbers"])]
+    table = Table.grid(padding=(0, 2))
+    table.add_column(no_wrap=True)
+    table.add_column(ratio=1)
+    for p in rows:
+        words = Text(tr(p.text, c.lang) or c.cohort(p.cohort))
+        if p.verdict != "no_benchmark" and p.source:
+            words.append(
+                f" [{p.source} · {c.confidence(p.confidence)}" + (f" · {p.fact_id}" if p.fact_id else "") + "]",
+                style="dim",
+            )
+        if p.alternative:
+            words.append("\n" + L["ambiguous_note"].format(alt=tr(p.alternative, c.lang)), style="italic")
+        table.add_row(c.verdict(p.verdict), words)
+    lines.append(table)
+    return Group(*lines)
+
+
+def dimension_explained(c: Content, dim_id: str) -> RenderableType:
+    L, lang = c.L, c.lang
+    dim = next(d for d in c.result.dimensions if d.id == dim_id)
+    name = c.dimension(dim_id)
+    parts: list[RenderableType] = [
+        Rule(Text(L["explain_title"].format(what=L["explain_dimension"].format(dimension=name)), style="bold"))
+    ]
+    findings = [f for f in c.result.findings if f.dimension == dim_id]
+    questions: list[str] = []
+    for f in findings:
+        parts.append(_title(f"{L['answers_used']} · {L['scorer']}{L['colon']}{f.scorer}"))
+        if not f.steps:
+            parts.append(Text(L["no_steps"]))
+        table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+        table.add_column(L["question"], ratio=3)
+        table.add_column(L["answer"], ratio=3)
+        table.add_column(L["points"], justify="right", no_wrap=True)
+        table.add_column(L["max_points"], justify="right", no_wrap=True)
+        for s in f.steps:
+            qid = s.question or ""
+            questions.append(qid)
+            label = c.question(qid) if qid else tr(s.label, lang)
+            table.add_row(
+                label,
+                c.answer(qid, s.answer) if qid else str(s.answer or ""),
+                exact(s.points, lang),
+                exact(s.max_points, lang),
+            )
+        if f.steps:
+            points = sum(s.points for s in f.steps)
+            most = sum(s.max_points for s in f.steps)
+            table.add_row(
+                Text(L["sum"], style="bold"),
+                "",
+                Text(exact(points, lang), style="bold"),
+                Text(exact(most, lang), style="bold"),
+                end_section=True,
+            )
+            parts.append(Padding(table, (0, 0, 0, 2)))
+            score = "—" if f.score is None else num(f.score, lang)
+            parts.append(
+                Padding(
+                    Text(
+                        L["score_formula"].format(points=exact(points, lang), max=exact(most, lang), score=score),
+                        style="bold",
+                    ),
+                    (0, 0, 0, 2),
+                )
+            )
+        parts.append(
+            Padding(
+                Text(
+                    L["answered_of"].format(answered=f.coverage.answered, asked=f.coverage.asked)
+                    + f" ({L['coverage'].lower()})",
+                    style="dim",
+                ),
+                (0, 0, 0, 2),
+            )
+        )
+    if len(findings) > 1:
+        parts.append(Text(L["mean_formula"].format(dimension=name, score=num(dim.score, lang)), style="bold"))
+    parts.append(_thresholds(c, dim.score))
+    numbers = _cohort_numbers(c, questions)
+    if numbers is not None:
+        parts.append(numbers)
+    return Group(*parts)
+
+
+def overall_explained(c: Content) -> RenderableType:
+    L, lang = c.L, c.lang
+    parts: list[RenderableType] = [Rule(Text(L["explain_title"].format(what=L["explain_overall"]), style="bold"))]
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    table.add_column(L["dimension"])
+    table.add_column(L["score"], justify="right")
+    table.add_column(L["weight"], justify="right")
+    table.add_column(L["weight_times_score"], justify="right")
+    num_sum = den = 0.0
+    left_out = []
+    for d in c.result.dimensions:
+        if d.score is None or d.weight <= 0:
+            table.add_row(c.dimension(d.id), "—", exact(d.weight, lang), "—")
+            if d.weight > 0:
+                left_out.append(c.dimension(d.id))
+            continue
+        product = d.weight * d.score
+        num_sum += product
+        den += d.weight
+        table.add_row(c.dimension(d.id), exact(d.score, lang), exact(d.weight, lang), exact(product, lang))
+    table.add_row(
+        Text(L["sum"], style="bold"),
+        "",
+        Text(exact(den, lang), style="bold"),
+        Text(exact(num_sum, lang), style="bold"),
+        end_section=True,
+    )
+    parts += [_title(f"{L['answers_used']} · {L['weight']} ({L['the_model']})"), table]
+    score = c.result.overall.score
+    parts.append(
+        Text(
+            L["weighted_formula"].format(num=exact(num_sum, lang), den=exact(den, lang), score=num(score, lang)),
+            style="bold",
+        )
+    )
+    for name in left_out:
+        parts.append(Text(L["unscored_left_out"].format(dimension=name), style="dim"))
+    parts.append(Text(c.overall()[2], style="dim"))
+    parts.append(_thresholds(c, score))
+    return Group(*parts)
+
+
+def explain(
+    result: Result,
+    dimension: str | None = None,
+    questionnaire: Questionnaire | None = None,
+    stage_model: StageModel | None = None,
+    lang: str | None = None,
+) -> RenderableType:
+    """The arithmetic behind `dimension`'s score, or behind the overall stage when None.
+
+    Raises CxError naming the known dimensions when `dimension` is not one of the result's.
+    """
+    c = Content(result, questionnaire, stage_model, lang)
+    if dimension is None:
+        return overall_explained(c)
+    known = [d.id for d in result.dimensions]
+    if dimension not in known:
+        raise CxError(c.L["unknown_dimension"].format(name=dimension, known=", ".join(known)))
+    return dimension_explained(c, dimension)
