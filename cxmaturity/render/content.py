@@ -211,8 +211,21 @@ class Content:
                 cmp = (p.comparator or "exact") if inside else other.get(p.comparator or "exact", p.comparator)
                 share = p.value if inside else 100 - float(p.value)
                 amount = L[f"cmp.{cmp}"].format(v=num(share, lang))
-            return L["among" if inside else "among_other"].format(v=amount)
+            among = L["among" if inside else "among_other"].format(v=amount)
+            names = self._options(p.question, p.options)
+            if names:
+                among += " " + L["chose" if inside else "not_chose"].format(options=names)
+            return among
         return "—"
+
+    def _options(self, qid: str, options: list[str]) -> str:
+        """The option labels a share counts, quoted: which group the company is in or out of."""
+        q = self.questionnaire.question(qid) if self.questionnaire else None
+        if q is None:
+            return ""
+        quote = "« {} »" if self.lang == "fr" else "“{}”"
+        names = [quote.format(tr(o.label, self.lang)) if (o := q.option(i)) else i for i in options]
+        return self.L["or"].join(names)
 
     def source(self, p: Placement) -> str:
         if p.verdict == "no_benchmark" or not p.source:
