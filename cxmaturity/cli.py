@@ -27,6 +27,8 @@ questionnaires_app = typer.Typer(
     help="List the questionnaires, or show one.", invoke_without_command=True, no_args_is_help=False
 )
 app.add_typer(questionnaires_app, name="questionnaires")
+cohorts_app = typer.Typer(help="Cohort files: build your own from a portfolio of assessments.", no_args_is_help=True)
+app.add_typer(cohorts_app, name="cohorts")
 
 LangOption = Annotated[
     str | None,
@@ -494,6 +496,169 @@ def report(
     write_atomic(out, document)
     print_warnings(registry)
     typer.echo(f"Wrote {out}")
+
+
+FormatOption = Annotated[
+    str, typer.Option("--format", help="What goes to stdout: text, json or markdown.", metavar="text|json|markdown")
+]
+_SUFFIX_FORMAT = {".json": "json", ".md": "markdown", ".markdown": "markdown", ".txt": "text"}
+
+
+def _out_format(out: Path) -> str:
+    """The format an output file's suffix asks for."""
+    fmt = _SUFFIX_FORMAT.get(out.suffix.lower())
+    if fmt is None:
+        raise fail(f"{out}: unsupported format '{out.suffix}' (use .md, .json or .txt)")
+    return fmt
+
+
+def _check_format(output_format: str) -> str:
+    if output_format not in ("text", "json", "markdown"):
+        raise typer.BadParameter(f"'{output_format}' is not text, json or markdown", param_hint="--format")
+    return output_format
+
+
+def _emit(fmt: str, out: Path | None, render_text, render_markdown, render_json, text_tail=()) -> None:
+    """Write `out` in the format its suffix picks, or print `fmt` to stdout. `text_tail`: plain
+    lines after the text form, never wrapped."""
+    if out is not None:
+        from .yamlio import write_atomic
+
+        fmt = _out_format(out)
+        if fmt == "text":
+            from rich.console import Console
+
+            console = Console(width=100, record=True, file=__import__("io").StringIO(), color_system=None)
+            console.print(render_text())
+            text = console.export_text() + "".join(f"{line}\n" for line in text_tail)
+        else:
+            text = render_markdown() if fmt == "markdown" else render_json() + "\n"
+        write_atomic(out, text)
+        typer.echo(f"Wrote {out}")
+    elif fmt == "text":
+        from rich.console import Console
+
+        Console().print(render_text())
+        for line in text_tail:
+            typer.echo(line)
+    else:
+        typer.echo(render_markdown() if fmt == "markdown" else render_json())
+
+
+@app.command()
+@handles_errors
+def portfolio(
+    paths: Annotated[
+        list[Path], typer.Argument(help="Assessment files, or folders searched for *.yaml.", show_default=False)
+    ],
+    out: OutOption = None,
+    output_format: FormatOption = "text",
+    plugins_dir: PluginsDirOption = None,
+    strict: StrictOption = False,
+    cohorts: CohortsOption = None,
+    weights: WeightsOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Score every assessment of a portfolio: a table of companies, stages and progress.
+
+    Files that cannot be read as assessments are listed with the reason and skipped.
+    """
+    _check_format(output_format)
+    lang = check_lang(lang) or _locale_lang()
+    from .portfolio import scan
+    from .render.portfolio import skipped_lines, to_json, to_markdown, to_text
+
+    result = scan(paths, plugins_dirs=plugins_dir or [], strict=strict, cohorts=cohorts or [], weights=weights)
+    _emit(output_format, out, lambda: to_text(result, lang), lambda: to_markdown(result, lang),
+          lambda: to_json(result), text_tail=skipped_lines(result, lang))
+    if out is not None and result.skipped:
+        typer.echo(f"Skipped {len(result.skipped)} file(s); the list is in {out}.", err=True)
+
+
+@app.command()
+@handles_errors
+def compare(
+    old: Annotated[Path, typer.Argument(help="The earlier assessment file.", show_default=False)],
+    new: Annotated[Path, typer.Argument(help="The later assessment file.", show_default=False)],
+    out: OutOption = None,
+    output_format: FormatOption = "text",
+    force: Annotated[bool, typer.Option("--force", help="Compare even if the company ids differ.")] = False,
+    plugins_dir: PluginsDirOption = None,
+    strict: StrictOption = False,
+    cohorts: CohortsOption = None,
+    weights: WeightsOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Compare two assessments of the same company: stages, answers, cohort verdicts, roadmap.
+
+    Two versions of a questionnaire are compared through the `replaces:` mapping of the newer one.
+    """
+    _check_format(output_format)
+    lang = check_lang(lang)
+    from . import catalog, loader
+    from .compare import compare as compare_assessments
+    from .errors import CxError
+    from .models import Assessment
+    from .render.compare import to_json, to_markdown, to_text
+    from .stages import load_stage_model
+
+    model = load_stage_model(weights)
+    registry = load_plugins(plugins_dir, strict, cohorts)
+    loaded = []
+    for path in (old, new):
+        data, text = loader.read(path)
+        ref = loader.validate_data(Assessment, data, str(path), text).questionnaire
+        try:
+            questionnaire = catalog.find(ref.id, ref.version, registry=registry)
+        except CxError as exc:
+            raise fail(f"{path}: questionnaire: {exc}") from None
+        loaded.append((loader.load_assessment(path, questionnaire), questionnaire))
+    (a, qa), (b, qb) = loaded
+    result = compare_assessments(a, b, qa, qb, registry, model=model, force=force)
+    lang = lang or b.language
+    _emit(output_format, out, lambda: to_text(result, lang), lambda: to_markdown(result, lang),
+          lambda: to_json(result))
+    print_warnings(registry)
+
+
+@cohorts_app.command("build")
+@handles_errors
+def cohorts_build(
+    paths: Annotated[
+        list[Path], typer.Argument(help="Assessment files, or folders searched for *.yaml.", show_default=False)
+    ],
+    out: Annotated[Path, typer.Option("-o", "--out", help="The cohort file to write (.yaml).")],
+    name: Annotated[
+        str, typer.Option("--name", help="The consultancy's name, shown on every cohort of the file.")
+    ] = "Portfolio",
+    min_size: Annotated[
+        int, typer.Option("--min-size", min=1, help="Fewest companies a cohort (or an answer count) may have.")
+    ] = 10,
+    questionnaire: Annotated[
+        str, typer.Option("--questionnaire", help="Build over assessments of this questionnaire (id or file).")
+    ] = "cx-ai-2018",
+) -> None:
+    """Build a cohort file from your own assessments, to use with --cohorts FILE.
+
+    Each company counts once (its latest assessment). Cohorts: all, and the report's region
+    and size cohorts that reach --min-size; the file holds shares only, no names or notes.
+    """
+    from . import catalog
+    from .cohort_build import build, to_yaml
+    from .yamlio import write_atomic
+
+    if out.suffix.lower() not in (".yaml", ".yml"):
+        raise fail(f"{out}: a cohort file is YAML (use .yaml)")
+    built = build(paths, catalog.find(questionnaire), name=name, min_size=min_size)
+    for skipped in built.skipped_files:
+        typer.echo(f"skipped {skipped}", err=True)
+    for line in built.left_out:
+        typer.echo(f"left out {line}", err=True)
+    write_atomic(out, to_yaml(built.cohort_file))
+    cf = built.cohort_file
+    cohorts = ", ".join(f"{c.id} (n={c.n})" for c in cf.cohorts)
+    typer.echo(f"Wrote {out}: {cf.survey.n} companies, {cf.survey.first} to {cf.survey.last}; "
+               f"cohorts {cohorts}; {len(cf.figures)} figures.")
 
 
 def main() -> None:
