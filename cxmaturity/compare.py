@@ -241,8 +241,14 @@ def verdict_changes(old: Result, new: Result, mapping: dict[str, str], new_q: Qu
     after = {key(p): p for p in new.placements if p.verdict != "no_benchmark"}
     labels = {c.id: c.label for c in [*old.cohorts, *new.cohorts]}
     order = {q.id: i for i, q in enumerate(new_q.questions)}
+    # Cohorts in the order the result lists them (the report's first, then --cohorts files).
+    rank = {cid: i for i, cid in enumerate(dict.fromkeys(c.id for c in [*new.cohorts, *old.cohorts]))}
+
+    def sort_key(k: tuple[str, str]) -> tuple:
+        return (rank.get(k[0], len(rank)), k[0], order.get(k[1], len(order)), k[1])
+
     out = []
-    for k in sorted(set(before) | set(after), key=lambda k: (k[0], order.get(k[1], len(order)), k[1])):
+    for k in sorted(set(before) | set(after), key=sort_key):
         a, b = before.get(k), after.get(k)
         va, vb = (a.verdict if a else None), (b.verdict if b else None)
         if va == vb:

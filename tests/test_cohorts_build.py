@@ -178,3 +178,20 @@ def test_round_trip_members_placed_by_the_shares_the_file_holds(cli, built, port
     for p in placed:
         assert p["position"] == pytest.approx(_expected_position(cohort_file, p["figure"], p["answer"]), abs=0.051)
         assert "Acme Advisory: all clients (your portfolio)" in p["text"]["en"]
+
+
+def test_compare_with_the_built_cohorts_names_them_as_your_portfolio(cli, built):
+    out, _ = built
+    n = load(out, CohortFile).survey.n
+    result = cli("compare", str(EXAMPLES / "sakura-online-2025.yaml"), str(EXAMPLES / "sakura-online-2026.yaml"),
+                 "--cohorts", str(out), "--format", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    mine = [v for v in data["verdicts"] if v["cohort"].startswith("acme-advisory-")]
+    assert mine, "the year's progress moves some verdicts against the portfolio's cohorts"
+    assert all(v["cohort_label"]["en"].endswith("(your portfolio)") for v in mine)
+    text = cli("compare", str(EXAMPLES / "sakura-online-2025.yaml"), str(EXAMPLES / "sakura-online-2026.yaml"),
+               "--cohorts", str(out)).output
+    flat = " ".join(text.split())
+    assert f"(your portfolio, n={n})" in flat
+    assert "MIT Technology Review Insights survey, July 2018 (599 executives)" in flat

@@ -43,7 +43,7 @@ LABELS = {
         "footer": "cxmaturity {tool} · stage model {model} (the tool's own, not a finding of the report) · "
         "plugins: {plugins}",
         "cohorts_line": "Cohorts: {sources}.",
-        "source_report": "{title} (n={n})",
+        "source_report": "{title} ({n} executives)",
         "source_portfolio": "{title} (your portfolio, n={n})",
     },
     "fr": {
@@ -81,7 +81,7 @@ LABELS = {
         "footer": "cxmaturity {tool} · modèle de stades {model} (propre à l'outil, pas un résultat du rapport) · "
         "extensions : {plugins}",
         "cohorts_line": "Cohortes : {sources}.",
-        "source_report": "{title} (n = {n})",
+        "source_report": "{title} ({n} dirigeants)",
         "source_portfolio": "{title} (votre portefeuille, n = {n})",
     },
 }
