@@ -435,6 +435,7 @@ def assess(
             typer.echo(say(the_lang, "resume", path=path), err=True)
             raise typer.Exit(1)
         typer.echo(say(the_lang, "saved", path=path))
+        _show_summary(session, registry, lang)
         typer.echo(say(the_lang, "score_it", path=path))
         return
     try:
@@ -453,7 +454,24 @@ def assess(
         typer.echo(say(the_lang, "resume", path=path))
         return
     typer.echo(say(the_lang, "saved", path=path))
+    _show_summary(session, registry, lang)
     typer.echo(say(the_lang, "score_it", path=path))
+
+
+def _show_summary(session, registry, lang: str | None) -> None:
+    """The client summary of a complete interview, as `score` shows it."""
+    from rich.console import Console
+
+    from .evaluate import evaluate
+    from .render.terminal import summary
+    from .stages import load_stage_model
+
+    model = load_stage_model()
+    result = evaluate(session.assessment, session.questionnaire, registry, model)
+    console = Console()
+    console.print()
+    console.print(summary(result, session.questionnaire, model, lang))
+    console.print()
 
 
 @app.command()

@@ -229,3 +229,16 @@ def test_explain_unknown_dimension_lists_the_known_ones():
     assert "investment" in r.output
     r = run("explain", EXAMPLES[0], "nope")  # a French assessment: the message is in French
     assert r.exit_code == 1 and r.output.startswith("Error: dimension inconnue « nope »")
+
+
+def test_assess_ends_with_the_summary(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    example = ROOT / "examples" / "assessments" / "maple-mart.yaml"
+    r = run("assess", "--answers", example, "-o", "m.yaml", "--lang", "en")
+    assert r.exit_code == 0, r.output
+    text = flat(r.output)
+    assert "Assessment saved to m.yaml" in text
+    assert "AI in customer experience: maturity summary" in text and "Overall stage" in text
+    assert "Score it with: cxmaturity score m.yaml" in text
+    # the summary is the one `score` gives for the saved file
+    assert flat(run("score", tmp_path / "m.yaml").output).split(" Maturity stage ")[1] in text

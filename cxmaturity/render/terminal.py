@@ -114,8 +114,8 @@ class CohortRows:
     def wide(self) -> Table:
         L = self.c.L
         table = Table(box=None, show_header=self.header, expand=True, pad_edge=False, header_style="bold dim")
-        table.add_column(L["cohort"], ratio=3)
-        table.add_column(L["cohort_figure"], ratio=3)
+        table.add_column(L["cohort"], ratio=2)
+        table.add_column(L["cohort_figure"], ratio=4)
         table.add_column(L["verdict"], width=_verdict_width(self.c), no_wrap=True)
         table.add_column(L["source"], ratio=2)
         for row in self.rows:
