@@ -169,6 +169,12 @@ def _from_events(text: str) -> Any:
     return root[0]
 
 
+def _forget_documents() -> None:
+    # ruamel's YAML object appends a DocInfo for every document it reads and never drops
+    # it: the one shared loader would grow with every file a portfolio reads.
+    _fast_loader().doc_infos.clear()
+
+
 _NO_KEY = object()
 _SEQ = object()
 
@@ -183,10 +189,14 @@ def parse(text: str, name: str) -> Any:
             return _from_events(text)
         except (_Unusual, YAMLError):
             pass  # the full loaders below decide, and locate any error
+        finally:
+            _forget_documents()
         try:
             return _fast_loader().load(text)
         except YAMLError:
             pass  # libyaml refuses some YAML 1.2; the pure parser below has the last word
+        finally:
+            _forget_documents()
     try:
         return YAML(typ="safe", pure=True).load(text)
     except YAMLError as exc:
