@@ -44,6 +44,25 @@ def test_json_report_is_the_result_document(cli, tmp_path):
     assert result.dimensions
 
 
+@pytest.mark.parametrize(
+    "name,lang,words",
+    [
+        ("nordbank.yaml", "en", ["## Cohorts compared", "## Maturity stage", "## Against the survey cohorts",
+                                  "Figure 2", "no benchmark", "the tool's own model", "599"]),
+        ("andes-industrial.yaml", "fr", ["## Cohortes de comparaison", "## Feuille de route", "Figure 2", "599"]),
+    ],
+)
+def test_markdown_report_has_the_summary_sections(cli, tmp_path, name, lang, words):
+    out = tmp_path / "report.md"
+    result = cli("report", str(EXAMPLES / name), "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("# ")
+    for word in words:
+        assert word in text, word
+    assert "|---|" in text  # tables, not prose
+
+
 def test_language_follows_the_assessment_or_lang(cli, tmp_path):
     fr = next(p for p in EXAMPLE_FILES if read(p)[0]["language"] == "fr")
     out = tmp_path / "fr.html"
@@ -105,7 +124,7 @@ def test_hostile_text_is_escaped_in_every_section():
 @pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.stem)
 def test_private_notes_never_appear_and_reports_stay_small(cli, tmp_path, path):
     private = _private_notes(path)
-    for suffix in (".html", ".json"):
+    for suffix in (".html", ".json", ".md"):
         out = tmp_path / f"r{suffix}"
         assert cli("report", str(path), "-o", str(out)).exit_code == 0
         text = out.read_text(encoding="utf-8")
