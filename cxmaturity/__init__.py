@@ -10,6 +10,7 @@ _EXPORTS = {
     "hookimpl": "cxmaturity.hookspecs",
     "Scorer": "cxmaturity.scorer",
     "ScoringContext": "cxmaturity.scorer",
+    "QuestionScorer": "cxmaturity.scorer",
     "CohortMembership": "cxmaturity.models",
     "Placement": "cxmaturity.models",
     "Result": "cxmaturity.models",

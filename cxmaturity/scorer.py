@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from math import ceil
 from typing import Any
 
-from .models import Assessment, CohortMembership, Finding, Questionnaire
+from .models import Assessment, CohortMembership, Finding, Questionnaire, Step
 
 
 @dataclass(frozen=True)
@@ -73,3 +74,66 @@ class Scorer:
     def score(self, ctx: ScoringContext) -> list[Finding]:
         """The findings for `dimension` (usually one); override it."""
         raise NotImplementedError
+
+
+class QuestionScorer(Scorer):
+    """A scorer that scores each of its `questions` on its own and adds the points up.
+
+    Subclass it, set `name`, `dimension` and `questions`, and write `step` (and usually
+    `describe`); `score` does the rest, the same way for every scorer built on it:
+
+    - a question counts as asked only when ``ctx.applies`` it (in the questionnaire, its `when`
+      holding), and only those are offered to `step`, in the order of `questions`;
+    - ``step(ctx, question_id, value)`` turns one answer into a `Step`, or None when the value
+      earns nothing to score (``value`` is ``ctx.value(question_id)``: None when skipped, not
+      applicable, "don't know" or never reached), so such an answer is left out, never zero;
+    - a score needs at least `min_answered(asked)` steps: half the asked questions, rounded
+      up, and at least one;
+    - the finding's text is ``describe(ctx, steps)`` when there are enough steps, otherwise
+      `too_few` (``{lang: template}``, with ``{answered}`` and ``{asked}`` filled in);
+    - the finding is ``Finding.from_steps`` over the steps, so the arithmetic travels with it.
+
+    Override `score` itself for anything else (several findings, answers read together).
+    """
+
+    #: Said instead of a score when too few questions were answered; set your own wording.
+    too_few: dict[str, str] = {
+        "en": "Too few questions answered to score ({answered} of {asked}).",
+        "fr": "Trop peu de réponses pour noter ({answered} sur {asked}).",
+    }
+
+    def step(self, ctx: ScoringContext, question_id: str, value: Any) -> Step | None:
+        """The step one answer earns, or None when it earns none; override it."""
+        raise NotImplementedError
+
+    def describe(self, ctx: ScoringContext, steps: list[Step]) -> dict[str, str]:
+        """The finding's text in every language, when enough was answered to score."""
+        return {}
+
+    def min_answered(self, asked: int) -> int:
+        """How many steps a score needs: half the asked questions, rounded up, at least one."""
+        return max(1, ceil(asked / 2))
+
+    def score(self, ctx: ScoringContext) -> list[Finding]:
+        """One finding for `dimension`, built from one step per answered question."""
+        steps, asked = [], 0
+        for question_id in self.questions:
+            if not ctx.applies(question_id):
+                continue
+            asked += 1
+            step = self.step(ctx, question_id, ctx.value(question_id))
+            if step is not None:
+                steps.append(step)
+        needed = self.min_answered(asked)
+        if len(steps) >= needed:
+            text = self.describe(ctx, steps)
+        else:
+            text = {lang: msg.format(answered=len(steps), asked=asked)
+                    for lang, msg in self.too_few.items()}
+        return [Finding.from_steps(scorer=self.name, dimension=self.dimension, steps=steps,
+                                   asked=asked, min_answered=needed, text=text)]
+
+    @staticmethod
+    def lower_first(text: str) -> str:
+        """`text` with its first letter in lower case: an option's label put mid-sentence."""
+        return text[:1].lower() + text[1:]

@@ -4,9 +4,7 @@ The points are the tool's own model, informed by the report (not a finding of th
 A score needs at least half of the asked questions answered (and at least one).
 """
 
-from math import ceil
-
-from cxmaturity import Finding, Scorer, Step, hookimpl
+from cxmaturity import QuestionScorer, Step, hookimpl
 
 # Why: one point per band climbed; the report's average company fully automates 25-50% of
 # requests (two points) and one in ten automates most contacts (three or more).
@@ -39,39 +37,26 @@ TOO_FEW = {
     "fr": "Trop peu de réponses sur l'automatisation pour noter ({answered} sur {asked}).",
 }
 
-def _lower(text):
-    return text[:1].lower() + text[1:]
+_lower = QuestionScorer.lower_first
 
 
-class AutomationScorer(Scorer):
+class AutomationScorer(QuestionScorer):
     """Scores the share of requests fully automated and AI's share of each journey stage."""
 
     name = "automation"
     dimension = "automation"
     version = "1"
+    too_few = TOO_FEW
     questions = tuple(WEIGHTS)
 
-    def score(self, ctx):
-        steps, asked = [], 0
-        for qid, weight in WEIGHTS.items():
-            if not ctx.applies(qid):
-                continue
-            asked += 1
-            value = ctx.value(qid)
-            if value in BAND:
-                steps.append(Step(question=qid, answer=value, label=LABELS[qid],
-                                  points=BAND[value] * weight, max_points=MAX_BAND * weight))
-        needed = max(1, ceil(asked / 2))
-        if len(steps) >= needed:
-            text = self._text(ctx, steps)
-        else:
-            text = {lang: msg.format(answered=len(steps), asked=asked)
-                    for lang, msg in TOO_FEW.items()}
-        return [Finding.from_steps(scorer=self.name, dimension=self.dimension, steps=steps,
-                                   asked=asked, min_answered=needed, text=text)]
+    def step(self, ctx, qid, value):
+        if value in BAND:
+            weight = WEIGHTS[qid]
+            return Step(question=qid, answer=value, label=LABELS[qid],
+                        points=BAND[value] * weight, max_points=MAX_BAND * weight)
+        return None
 
-    @staticmethod
-    def _text(ctx, steps):
+    def describe(self, ctx, steps):
         en, fr = [], []
         full = next((s for s in steps if s.question == "automation.fully_automated"), None)
         if full is not None:

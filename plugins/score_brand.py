@@ -4,9 +4,7 @@ The points are the tool's own model, informed by the report (not a finding of th
 A score needs at least half of the asked questions answered (and at least one).
 """
 
-from math import ceil
-
-from cxmaturity import Finding, Scorer, Step, hookimpl
+from cxmaturity import QuestionScorer, Step, hookimpl
 
 # Why: each brand practice in place earns a point (count-based); "none" earns nothing. The
 # report shows leaders doing more of them (perception gap: over 75% against about 45%).
@@ -39,45 +37,29 @@ TOO_FEW = {
     "fr": "Trop peu de réponses sur la marque pour noter ({answered} sur {asked}).",
 }
 
-def _lower(text):
-    return text[:1].lower() + text[1:]
+_lower = QuestionScorer.lower_first
 
 
-class BrandScorer(Scorer):
+class BrandScorer(QuestionScorer):
     """Scores the brand practices AI supports and its effect on brand image, 0-100."""
 
     name = "brand"
     dimension = "brand"
     version = "1"
+    too_few = TOO_FEW
     questions = tuple(LABELS)
 
-    def score(self, ctx):
-        steps, asked = [], 0
-        if ctx.applies("brand.uses"):
-            asked += 1
-            value = ctx.value("brand.uses")
-            if isinstance(value, list):
-                chosen = [v for v in value if v in USES]
-                steps.append(Step(question="brand.uses", answer=value, label=LABELS["brand.uses"],
-                                  points=len(chosen), max_points=len(USES)))
-        if ctx.applies("impact.brand_image"):
-            asked += 1
-            value = ctx.value("impact.brand_image")
-            if value in IMAGE:
-                steps.append(Step(question="impact.brand_image", answer=value,
-                                  label=LABELS["impact.brand_image"], points=IMAGE[value],
-                                  max_points=MAX_IMAGE))
-        needed = max(1, ceil(asked / 2))
-        if len(steps) >= needed:
-            text = self._text(ctx, steps)
-        else:
-            text = {lang: msg.format(answered=len(steps), asked=asked)
-                    for lang, msg in TOO_FEW.items()}
-        return [Finding.from_steps(scorer=self.name, dimension=self.dimension, steps=steps,
-                                   asked=asked, min_answered=needed, text=text)]
+    def step(self, ctx, qid, value):
+        if qid == "brand.uses" and isinstance(value, list):
+            chosen = [v for v in value if v in USES]
+            return Step(question=qid, answer=value, label=LABELS[qid],
+                        points=len(chosen), max_points=len(USES))
+        if qid == "impact.brand_image" and value in IMAGE:
+            return Step(question=qid, answer=value, label=LABELS[qid], points=IMAGE[value],
+                        max_points=MAX_IMAGE)
+        return None
 
-    @staticmethod
-    def _text(ctx, steps):
+    def describe(self, ctx, steps):
         en, fr = [], []
         for step in steps:
             if step.question == "brand.uses":

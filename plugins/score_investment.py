@@ -4,9 +4,7 @@ The points are the tool's own model, informed by the report (not a finding of th
 A score needs at least half of the asked questions answered (and at least one).
 """
 
-from math import ceil
-
-from cxmaturity import Finding, Scorer, Step, hookimpl
+from cxmaturity import QuestionScorer, Step, hookimpl
 
 # Why: the report's CX leaders are mostly heavily invested in both areas; acquiring tools is
 # the halfway point between basic automation and that.
@@ -26,39 +24,25 @@ TOO_FEW = {
     "fr": "Trop peu de réponses sur l'investissement pour noter ({answered} sur {asked}).",
 }
 
-def _lower(text):
-    return text[:1].lower() + text[1:]
+_lower = QuestionScorer.lower_first
 
 
-class InvestmentScorer(Scorer):
+class InvestmentScorer(QuestionScorer):
     """Scores AI investment in the front office and in analytics, 0-100."""
 
     name = "investment"
     dimension = "investment"
     version = "1"
+    too_few = TOO_FEW
     questions = tuple(QUESTIONS)
 
-    def score(self, ctx):
-        steps, asked = [], 0
-        for qid, label in QUESTIONS.items():
-            if not ctx.applies(qid):
-                continue
-            asked += 1
-            value = ctx.value(qid)
-            if value in POINTS:
-                steps.append(Step(question=qid, answer=value, label=label,
-                                  points=POINTS[value], max_points=MAX_POINTS))
-        needed = max(1, ceil(asked / 2))
-        if len(steps) >= needed:
-            text = self._text(ctx, steps)
-        else:
-            text = {lang: msg.format(answered=len(steps), asked=asked)
-                    for lang, msg in TOO_FEW.items()}
-        return [Finding.from_steps(scorer=self.name, dimension=self.dimension, steps=steps,
-                                   asked=asked, min_answered=needed, text=text)]
+    def step(self, ctx, qid, value):
+        if value in POINTS:
+            return Step(question=qid, answer=value, label=QUESTIONS[qid],
+                        points=POINTS[value], max_points=MAX_POINTS)
+        return None
 
-    @staticmethod
-    def _text(ctx, steps):
+    def describe(self, ctx, steps):
         en, fr = [], []
         for step in steps:
             option = ctx.option_label(step.question, step.answer)

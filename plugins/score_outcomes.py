@@ -4,9 +4,7 @@ The points are the tool's own model, informed by the report (not a finding of th
 A score needs at least half of the asked questions answered (and at least one).
 """
 
-from math import ceil
-
-from cxmaturity import Finding, Scorer, Step, hookimpl
+from cxmaturity import QuestionScorer, Step, hookimpl
 
 # Why: one point per band of change, a fall scoring below no change; the report counts a rise
 # of 5% or more as the mark of progress (revenue, lifetime value, NPS).
@@ -46,39 +44,26 @@ TOO_FEW = {
     "fr": "Trop peu de réponses sur les résultats pour noter ({answered} sur {asked}).",
 }
 
-def _lower(text):
-    return text[:1].lower() + text[1:]
+_lower = QuestionScorer.lower_first
 
 
-class OutcomesScorer(Scorer):
+class OutcomesScorer(QuestionScorer):
     """Scores the change in KPIs and the areas AI improved, costs counting better lower."""
 
     name = "outcomes"
     dimension = "outcomes"
     version = "1"
+    too_few = TOO_FEW
     questions = tuple(QUESTIONS)
 
-    def score(self, ctx):
-        steps, asked = [], 0
-        for qid, (table, max_points, label) in QUESTIONS.items():
-            if not ctx.applies(qid):
-                continue
-            asked += 1
-            value = ctx.value(qid)
-            if value in table:
-                steps.append(Step(question=qid, answer=value, label=label,
-                                  points=table[value], max_points=max_points))
-        needed = max(1, ceil(asked / 2))
-        if len(steps) >= needed:
-            text = self._text(ctx, steps)
-        else:
-            text = {lang: msg.format(answered=len(steps), asked=asked)
-                    for lang, msg in TOO_FEW.items()}
-        return [Finding.from_steps(scorer=self.name, dimension=self.dimension, steps=steps,
-                                   asked=asked, min_answered=needed, text=text)]
+    def step(self, ctx, qid, value):
+        table, max_points, label = QUESTIONS[qid]
+        if value in table:
+            return Step(question=qid, answer=value, label=label,
+                        points=table[value], max_points=max_points)
+        return None
 
-    @staticmethod
-    def _text(ctx, steps):
+    def describe(self, ctx, steps):
         # The first of equals wins, so the sentence follows the questionnaire's order.
         best = max(steps, key=lambda s: s.points / s.max_points)
         worst = min(steps, key=lambda s: s.points / s.max_points)

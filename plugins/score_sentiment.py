@@ -6,9 +6,7 @@ asked only when a sentiment tool is deployed; when it is not, the tenure alone (
 the score.
 """
 
-from math import ceil
-
-from cxmaturity import Finding, Scorer, Step, hookimpl
+from cxmaturity import QuestionScorer, Step, hookimpl
 
 # Why: as for every tool, deploying it earns a point and running it for over two years another.
 TENURE = {"none": 0, "under_2y": 1, "over_2y": 2}
@@ -39,46 +37,29 @@ TOO_FEW = {
           "({answered} sur {asked}).",
 }
 
-def _lower(text):
-    return text[:1].lower() + text[1:]
+_lower = QuestionScorer.lower_first
 
 
-class SentimentScorer(Scorer):
+class SentimentScorer(QuestionScorer):
     """Scores how long sentiment analysis has run and how many sources it covers, 0-100."""
 
     name = "sentiment"
     dimension = "sentiment"
     version = "1"
+    too_few = TOO_FEW
     questions = tuple(LABELS)
 
-    def score(self, ctx):
-        steps, asked = [], 0
-        if ctx.applies("tools.sentiment.tenure"):
-            asked += 1
-            value = ctx.value("tools.sentiment.tenure")
-            if value in TENURE:
-                steps.append(Step(question="tools.sentiment.tenure", answer=value,
-                                  label=LABELS["tools.sentiment.tenure"], points=TENURE[value],
-                                  max_points=MAX_TENURE))
-        if ctx.applies("sentiment.uses"):
-            asked += 1
-            value = ctx.value("sentiment.uses")
-            if isinstance(value, list):
-                chosen = [v for v in value if v in USES]
-                steps.append(Step(question="sentiment.uses", answer=value,
-                                  label=LABELS["sentiment.uses"], points=len(chosen),
-                                  max_points=len(USES)))
-        needed = max(1, ceil(asked / 2))
-        if len(steps) >= needed:
-            text = self._text(ctx, steps)
-        else:
-            text = {lang: msg.format(answered=len(steps), asked=asked)
-                    for lang, msg in TOO_FEW.items()}
-        return [Finding.from_steps(scorer=self.name, dimension=self.dimension, steps=steps,
-                                   asked=asked, min_answered=needed, text=text)]
+    def step(self, ctx, qid, value):
+        if qid == "sentiment.uses" and isinstance(value, list):
+            chosen = [v for v in value if v in USES]
+            return Step(question=qid, answer=value, label=LABELS[qid],
+                        points=len(chosen), max_points=len(USES))
+        if qid == "tools.sentiment.tenure" and value in TENURE:
+            return Step(question=qid, answer=value, label=LABELS[qid], points=TENURE[value],
+                        max_points=MAX_TENURE)
+        return None
 
-    @staticmethod
-    def _text(ctx, steps):
+    def describe(self, ctx, steps):
         by_question = {s.question: s for s in steps}
         tenure = by_question.get("tools.sentiment.tenure")
         uses = by_question.get("sentiment.uses")

@@ -4,9 +4,7 @@ The points are the tool's own model, informed by the report (not a finding of th
 A score needs at least half of the asked questions answered (and at least one).
 """
 
-from math import ceil
-
-from cxmaturity import Finding, Scorer, Step, hookimpl
+from cxmaturity import QuestionScorer, Step, hookimpl
 
 # Why: nearly every respondent agrees with both aims (94% and 82%), so plain agreement is only
 # halfway; strong agreement is what sets a company apart, and disagreeing scores nothing.
@@ -32,41 +30,26 @@ TOO_FEW = {
     "fr": "Trop peu de réponses sur la stratégie pour noter ({answered} sur {asked}).",
 }
 
-def _lower(text):
-    return text[:1].lower() + text[1:]
+_lower = QuestionScorer.lower_first
 
 
-class StrategyScorer(Scorer):
+class StrategyScorer(QuestionScorer):
     """Scores the strategic aims given to AI, customer proximity weighing double, 0-100."""
 
     name = "strategy"
     dimension = "strategy"
     version = "1"
+    too_few = TOO_FEW
     questions = tuple(QUESTIONS)
 
-    def score(self, ctx):
-        steps, asked = [], 0
-        for qid, label in QUESTIONS.items():
-            if not ctx.applies(qid):
-                continue
-            asked += 1
-            value = ctx.value(qid)
-            if value in AGREEMENT:
-                weight = WEIGHTS[qid]
-                steps.append(Step(question=qid, answer=value, label=label,
-                                  points=AGREEMENT[value] * weight,
-                                  max_points=MAX_AGREEMENT * weight))
-        needed = max(1, ceil(asked / 2))
-        if len(steps) >= needed:
-            text = self._text(ctx, steps)
-        else:
-            text = {lang: msg.format(answered=len(steps), asked=asked)
-                    for lang, msg in TOO_FEW.items()}
-        return [Finding.from_steps(scorer=self.name, dimension=self.dimension, steps=steps,
-                                   asked=asked, min_answered=needed, text=text)]
+    def step(self, ctx, qid, value):
+        if value in AGREEMENT:
+            weight = WEIGHTS[qid]
+            return Step(question=qid, answer=value, label=QUESTIONS[qid],
+                        points=AGREEMENT[value] * weight, max_points=MAX_AGREEMENT * weight)
+        return None
 
-    @staticmethod
-    def _text(ctx, steps):
+    def describe(self, ctx, steps):
         en, fr = [], []
         for step in steps:
             option = ctx.option_label(step.question, step.answer)

@@ -4,9 +4,7 @@ The points are the tool's own model, informed by the report (not a finding of th
 A score needs at least half of the asked questions answered (and at least one).
 """
 
-from math import ceil
-
-from cxmaturity import Finding, Scorer, Step, hookimpl
+from cxmaturity import QuestionScorer, Step, hookimpl
 
 # Why: having a tool at all earns the first point (breadth), running it for more than two years
 # the second (tenure): under a quarter of respondents had, so time in use is what matures.
@@ -32,35 +30,22 @@ TOO_FEW = {
     "fr": "Trop peu de réponses sur les outils d'IA pour noter ({answered} sur {asked}).",
 }
 
-class ToolsScorer(Scorer):
+class ToolsScorer(QuestionScorer):
     """Scores how many AI tools are deployed and for how long, 0-100."""
 
     name = "tools"
     dimension = "tools"
     version = "1"
+    too_few = TOO_FEW
     questions = tuple(TOOLS)
 
-    def score(self, ctx):
-        steps, asked = [], 0
-        for qid, label in TOOLS.items():
-            if not ctx.applies(qid):
-                continue
-            asked += 1
-            value = ctx.value(qid)
-            if value in TENURE:
-                steps.append(Step(question=qid, answer=value, label=label,
-                                  points=TENURE[value], max_points=MAX_POINTS))
-        needed = max(1, ceil(asked / 2))
-        if len(steps) >= needed:
-            text = self._text(steps)
-        else:
-            text = {lang: msg.format(answered=len(steps), asked=asked)
-                    for lang, msg in TOO_FEW.items()}
-        return [Finding.from_steps(scorer=self.name, dimension=self.dimension, steps=steps,
-                                   asked=asked, min_answered=needed, text=text)]
+    def step(self, ctx, qid, value):
+        if value in TENURE:
+            return Step(question=qid, answer=value, label=TOOLS[qid],
+                        points=TENURE[value], max_points=MAX_POINTS)
+        return None
 
-    @staticmethod
-    def _text(steps):
+    def describe(self, ctx, steps):
         deployed = [s for s in steps if s.answer != "none"]
         seasoned = sum(1 for s in steps if s.answer == "over_2y")
         missing = [s.label for s in steps if s.answer == "none"]
