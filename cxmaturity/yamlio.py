@@ -18,7 +18,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.resolver import VersionedResolver
 
-from .errors import FileError, Problem
+from .errors import CxError, FileError, Problem
 
 # A YAML alias is `*name` after a separator; a file that has none cannot hold an alias bomb.
 _ALIAS_HINT = re.compile(r"(?:^|[\s\[{,:-])\*[^\s,\]}]")
@@ -249,7 +249,10 @@ def _umask() -> int:
 def write_atomic(path: Path, text: str) -> None:
     """Write `text` to `path` so that a crash leaves either the old file or the new one."""
     path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
+    except OSError as exc:
+        raise _cannot_write(path, exc) from None
     try:
         # mkstemp makes the file private (0600); give it the mode any new file would get.
         os.chmod(tmp, 0o666 & ~_umask())
@@ -258,9 +261,20 @@ def write_atomic(path: Path, text: str) -> None:
             f.flush()
             os.fsync(f.fileno())
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         try:
             os.unlink(tmp)
         except OSError:
             pass
+        if isinstance(exc, OSError):
+            raise _cannot_write(path, exc) from None
         raise
+
+
+def _cannot_write(path: Path, exc: OSError) -> CxError:
+    """A failed write as the one-line error a user can act on (no folder, no permission, full disk)."""
+    if not path.parent.is_dir():
+        return CxError(f"{path}: cannot write it (no such folder: {path.parent})")
+    if path.is_dir():
+        return CxError(f"{path}: cannot write it (it is a folder)")
+    return CxError(f"{path}: cannot write it ({exc.strerror or exc})")
