@@ -36,6 +36,19 @@ KINDS = {
 }
 
 
+KIND_NAMES = {
+    "questionnaire": "a questionnaire",
+    "assessment": "an assessment",
+    "cohorts": "a cohort file",
+    "playbook": "a playbook",
+    "stage-model": "a stage model",
+}
+
+
+def _kind_of(model: type) -> str | None:
+    return next((kind for kind, m in KINDS.items() if m is model), None)
+
+
 def detect_kind(data: Any) -> str | None:
     """Which format a parsed file is in, from the keys only its format has."""
     if not isinstance(data, dict):
@@ -82,6 +95,12 @@ def validate_data(model: type[M], data: Any, name: str, text: str) -> M:
     """`data` as a `model`, or a FileError locating every problem."""
     if not isinstance(data, dict):
         raise FileError([Problem(name, 1, "", "expected a mapping of fields at the top level")])
+    # A file of another format (a cohort file given as --weights…) would otherwise list a
+    # dozen missing and unknown fields; one line saying what it is helps more.
+    kind, expected = detect_kind(data), _kind_of(model)
+    if kind is not None and expected is not None and kind != expected:
+        why = f"this is {KIND_NAMES[kind]}, not {KIND_NAMES[expected]}"
+        raise FileError([Problem(name, 1, "", why)])
     try:
         return model.model_validate(data)
     except ValidationError as exc:
