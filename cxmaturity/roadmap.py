@@ -208,12 +208,21 @@ def _describe(
                 template = _UNSCORED if score is None else _DIMENSION
                 parts.append(template[lang].format(d=c.dimension, v=_number(score, lang)))
             elif c.q not in answers:
-                parts.append(_UNANSWERED[lang].format(q=c.q))
+                parts.append(_UNANSWERED[lang].format(q=_question_name(c.q, questionnaire, lang)))
             else:
                 value = _value_label(c.q, answers[c.q], questionnaire, lang)
-                parts.append(_IS[lang].format(q=c.q, v=value))
+                parts.append(_IS[lang].format(q=_question_name(c.q, questionnaire, lang), v=value))
         out[lang] = "; ".join(parts)
     return out
+
+
+def _question_name(qid: str, questionnaire: Questionnaire | None, lang: str) -> str:
+    """The question as the client reads it (its short form, else its text); the id only
+    when no questionnaire is at hand. Ids such as `profile.industry` mean nothing to a client."""
+    question = questionnaire.question(qid) if questionnaire else None
+    if question is None:
+        return qid
+    return tr(question.short, lang) if question.short else tr(question.text, lang)
 
 
 def _value_label(qid: str, value: Any, questionnaire: Questionnaire | None, lang: str) -> str:

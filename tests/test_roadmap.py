@@ -55,15 +55,15 @@ def test_online_retailer_early_on_is_in_rakuten_phase_1(questionnaire, playbooks
     assert roadmap.completed == []
     assert roadmap.current == "routine-to-chatbots"
     assert roadmap.because["en"] == (
-        "Chosen because profile.industry is \"Consumer goods and retail\"."
+        "Chosen because Industry is \"Consumer goods and retail\"."
     )
     first = roadmap.next_actions[0]
     # Chatbots are already deployed, so the first gap is the automation share.
     assert [a.id for a in roadmap.next_actions][:1] == ["automate-routine-requests"]
     assert "deploy-chatbots" not in [a.id for a in roadmap.next_actions]
     assert first.rank == 1
-    assert first.gap["en"] == 'automation.fully_automated is "10 to 25%"'
-    assert first.gap["fr"] == "automation.fully_automated : « 10 à 25 % »"
+    assert first.gap["en"] == 'Requests fully automated is "10 to 25%"'
+    assert first.gap["fr"] == "Demandes entièrement automatisées : « 10 à 25 % »"
     assert first.answers == {"automation.fully_automated": "10_25"}
     assert {e.fact_id for e in first.evidence} == {
         "rakuten_phase1_calls_automated", "fully_automated_requests_avg",
@@ -85,7 +85,7 @@ def test_bank_with_live_assistant_is_at_orange_bank_step_2(questionnaire, playbo
     assert roadmap.current == "kyc-feed"
     # Retention rules and conversation mining are in place already: only the KYC feed is left.
     assert [a.id for a in roadmap.next_actions] == ["plan-kyc-feed", "kyc-feed-in-place"]
-    assert roadmap.next_actions[0].gap["en"] == 'practices.kyc_feed is "Not yet"'
+    assert roadmap.next_actions[0].gap["en"] == 'Assistant feeds KYC is "Not yet"'
     assert roadmap.next_actions[0].evidence[0].fact_id == "orange_bank_step2"
     assert {c.fact_id for c in roadmap.constraints} >= {"orange_bank_gdpr"}
     assert len(roadmap.constraints) == 2
@@ -98,7 +98,7 @@ def test_cx_leader_retailer_has_rakuten_phase_3_next(questionnaire, playbooks, r
     assert roadmap.current == "cross-unit-ai"
     # A pilot runs already; taking it to production is what is left.
     assert [a.id for a in roadmap.next_actions] == ["cross-unit-live"]
-    assert roadmap.next_actions[0].gap["en"] == 'practices.cross_unit_ai is "In pilot"'
+    assert roadmap.next_actions[0].gap["en"] == 'AI across business units is "In pilot"'
 
 
 def test_manufacturer_with_basic_automation_starts_rakuten_phase_1(questionnaire, playbooks, registry):
@@ -109,7 +109,7 @@ def test_manufacturer_with_basic_automation_starts_rakuten_phase_1(questionnaire
         "deploy-chatbots", "automate-routine-requests",
     ]
     assert [a.rank for a in roadmap.next_actions] == list(range(1, len(roadmap.next_actions) + 1))
-    assert roadmap.next_actions[0].gap["fr"] == "tools.chatbots.tenure : « Pas déployé »"
+    assert roadmap.next_actions[0].gap["fr"] == "Chatbots de messagerie : « Pas déployé »"
 
 
 def test_health_group_gets_orange_bank(questionnaire, playbooks, registry):
@@ -118,7 +118,7 @@ def test_health_group_gets_orange_bank(questionnaire, playbooks, registry):
     assert roadmap.current == "cx-assistant"
     # Unanswered questions count as gaps, and say so.
     gaps = {a.id: a.gap["en"] for a in roadmap.next_actions}
-    assert gaps["agents-coach-assistant"] == "practices.agents_train_bots has no answer"
+    assert gaps["agents-coach-assistant"] == "Agents train the bots has no answer"
     assert roadmap.next_actions[-1].id == "assistant-live"
 
 

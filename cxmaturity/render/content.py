@@ -18,6 +18,7 @@ from ..models import (
     tr,
 )
 from .labels import DIMENSIONS, labels, survey_date
+from .sources import source_words
 
 VERDICTS = ("ahead", "level", "behind", "no_benchmark")
 MISSING_STATES = ("skipped", "not_applicable", "dont_know", "unanswered")
@@ -230,9 +231,10 @@ class Content:
     def source(self, p: Placement) -> str:
         if p.verdict == "no_benchmark" or not p.source:
             return "—"
+        source = source_words(p.source, self.lang)
         if p.confidence == "figure_ambiguous":
-            return f"{p.source} {self.L['ambiguous_mark']}"
-        return p.source
+            return f"{source} {self.L['ambiguous_mark']}"
+        return source
 
     def placements(self) -> list[QuestionBlock]:
         """The placements grouped by question, in the order they come (questionnaire order)."""
@@ -266,7 +268,7 @@ class Content:
             (
                 self.cohort(s.cohort),
                 tr(s.text, self.lang),
-                f"{s.source} · {self.confidence(s.confidence)}",
+                f"{source_words(s.source, self.lang)} · {self.confidence(s.confidence)}",
             )
             for s in self.result.statements
         ]
@@ -289,7 +291,10 @@ class Content:
         because = tr(getattr(rm, "because", None), lang)
         actions = []
         for a in sorted(rm.next_actions, key=lambda a: getattr(a, "rank", 0) or 0):
-            evidence = [f"{tr(e.text, lang)} ({e.source} · {self.confidence(e.confidence)})" for e in a.evidence]
+            evidence = [
+                f"{tr(e.text, lang)} ({source_words(e.source, lang)} · {self.confidence(e.confidence)})"
+                for e in a.evidence
+            ]
             actions.append(
                 {
                     "text": tr(a.text, lang),
@@ -307,9 +312,10 @@ class Content:
             "completed": [titles.get(p, p) for p in rm.completed],
             "current": titles.get(rm.current, rm.current) if rm.current else None,
             "actions": actions,
-            "kpis": [tr(k.text, lang) + (f" ({k.source})" if k.source else "") for k in rm.kpis],
+            "kpis": [tr(k.text, lang) + (f" ({source_words(k.source, lang)})" if k.source else "") for k in rm.kpis],
             "constraints": [
-                f"{tr(c.text, lang)} ({c.source} · {self.confidence(c.confidence)})" for c in rm.constraints
+                f"{tr(c.text, lang)} ({source_words(c.source, lang)} · {self.confidence(c.confidence)})"
+                for c in rm.constraints
             ],
         }
 

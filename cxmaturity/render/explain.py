@@ -17,6 +17,7 @@ from rich.text import Text
 from ..errors import CxError
 from ..models import Questionnaire, Result, StageModel, tr
 from .content import Content, exact, num
+from .sources import source_words
 
 
 def _title(text: str) -> Rule:
@@ -58,7 +59,8 @@ def _cohort_numbers(c: Content, questions: list[str]) -> RenderableType | None:
         words = Text(tr(p.text, c.lang) or c.cohort(p.cohort))
         if p.verdict != "no_benchmark" and p.source:
             words.append(
-                f" [{p.source} · {c.confidence(p.confidence)}" + (f" · {p.fact_id}" if p.fact_id else "") + "]",
+                f" [{source_words(p.source, c.lang)} · {c.confidence(p.confidence)}"
+                + (f" · {p.fact_id}" if p.fact_id else "") + "]",
                 style="dim",
             )
         if p.alternative:
@@ -107,7 +109,8 @@ def dimension_explained(c: Content, dim_id: str) -> RenderableType:
                 end_section=True,
             )
             parts.append(Padding(table, (0, 0, 0, 2)))
-            score = "—" if f.score is None else num(f.score, lang)
+            # A dash alone reads as a broken sum: say that the scorer withheld the score.
+            score = f"— ({L['too_few']})" if f.score is None else num(f.score, lang)
             parts.append(
                 Padding(
                     Text(

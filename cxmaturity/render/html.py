@@ -16,6 +16,7 @@ from ..models import Placement, Question, Result, tr
 from ..report import ReportInput
 from . import charts
 from .html_labels import CONFIDENCE, STATES, VERDICTS, label_set
+from .sources import source_words
 
 # --- escaping by default ---------------------------------------------------------------------
 
@@ -67,7 +68,7 @@ class Footnotes:
             n = self._keys[key] = len(self.items) + 1
             L = label_set(self.lang)
             conf = CONFIDENCE[self.lang].get(confidence or "", confidence or "")
-            body = fill("$source · $conf", source=source, conf=conf)
+            body = fill("$source · $conf", source=source_words(source, self.lang), conf=conf)
             if fact_id:
                 body = fill("$b · <code>$fact</code>", b=body, fact=fact_id)
             if alternative:
@@ -398,6 +399,9 @@ def _roadmap_section(ri: ReportInput, notes: Footnotes) -> Safe:
         return fill("<h2>$h</h2><p>$none</p>", h=L["roadmap"], none=L["no_roadmap"])
     parts = [fill("<h2>$h</h2><p><strong>$t</strong></p><p>$why</p>", h=L["roadmap"],
                   t=tr(rm.title, ri.lang), why=tr(rm.why, ri.lang))]
+    because = tr(rm.because, ri.lang)
+    if because:
+        parts.append(fill("<p>$because</p>", because=because))
     if ri.playbook is not None:
         phases = []
         for ph in ri.playbook.phases:

@@ -86,7 +86,7 @@ def summary_markdown(
             f"**{L['why']}{L['colon'].rstrip()}** {rm['why']}  ",
         ]
         if rm["because"]:
-            out += [f"**{L['because']}{L['colon'].rstrip()}** {rm['because']}  "]
+            out += [f"{rm['because']}  "]
         out += ["", f"**{L['phases']}**", ""]
         marks = {"completed": "✓", "current": "▶", "later": "·"}
         out += [f"- {marks[status]} {title} ({word})" for title, word, status in rm["phases"]] + [""]

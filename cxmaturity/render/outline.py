@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..models import Question, Questionnaire, tr
+from .sources import source_words
 
 LABELS = {
     "en": {
@@ -93,5 +94,5 @@ def outline(q: Questionnaire, lang: str = "en", blank: bool = False) -> str:
             if blank:
                 out += [L["states"], "", f"{L['note']}: ____________________________", ""]
             elif question.source:
-                out += [f"{L['source']}: {question.source.ref}", ""]
+                out += [f"{L['source']}: {source_words(question.source.ref, lang)}", ""]
     return "\n".join(out).rstrip() + "\n"

@@ -213,7 +213,8 @@ def roadmap(c: Content) -> RenderableType:
         Text.assemble((f"{L['why']}{L['colon']}", "bold"), rm["why"]),
     ]
     if rm["because"]:
-        body.append(Text.assemble((f"{L['because']}{L['colon']}", "bold"), rm["because"]))
+        # The sentence names itself ("Chosen because…"): a "Because:" label would say it twice.
+        body.append(Text(rm["because"]))
     body.append(Text(L["phases"], style="bold"))
     marks = {"completed": "✓", "current": "▶", "later": "·"}
     phases = Table.grid(padding=(0, 1))

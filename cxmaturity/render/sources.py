@@ -1,0 +1,41 @@
+"""Source references ("Section 4 (Figure 9), Conclusion point 4", "Case study: Rakuten") in the
+output language.
+
+The data files keep one reference per number, written in English so that each can be checked
+against the report; a French summary or report shows the same reference with the report's
+section names in French. Figure and section numbers, company names and fact ids are kept.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Longest first where one phrase contains another ("Case studies" before "Case study").
+_FR: list[tuple[str, str]] = [
+    (r"cxmaturity's own suggestion \(no benchmark\)", "suggestion propre à cxmaturity (pas de référence)"),
+    (r"\bCase studies: ", "Études de cas : "),
+    (r"\bCase study: ", "Étude de cas : "),
+    (r"\bcase studies: ", "études de cas : "),
+    (r"\bcase study: ", "étude de cas : "),
+    (r"\bForeword\b", "Avant-propos"),
+    (r"\bPreface\b", "Préface"),
+    (r"\bMethodology\b", "Méthodologie"),
+    (r"\bConclusion point (\d+)", r"point \1 de la conclusion"),
+    (r": close to (\d+)%", r" : près de \1 %"),
+    (r"\(legend\)", "(légende)"),
+    (r"\(step (\d+)\)", r"(étape \1)"),
+    (r"\(GDPR constraint\)", "(contrainte RGPD)"),
+    (r"\(GDPR\)", "(RGPD)"),
+    (r"\(regional comparisons\)", "(comparaisons régionales)"),
+    (r"\bsurvey instrument\b", "questionnaire de l'enquête"),
+]
+_RULES = {"fr": [(re.compile(pattern), words) for pattern, words in _FR]}
+
+
+def source_words(source: str | None, lang: str) -> str | None:
+    """`source` with the report's section names in `lang` (English is returned unchanged)."""
+    if not source:
+        return source
+    for pattern, words in _RULES.get(lang, ()):
+        source = pattern.sub(words, source)
+    return source
