@@ -12,6 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from cxmaturity.cli import app
+from cxmaturity.render.sources import source_words
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples" / "assessments").glob("*.yaml"))
@@ -107,7 +108,7 @@ def test_summary_of_each_example_in_both_languages(path, lang):
         }[lang][p["verdict"]]
         assert verdict in text
         if p["source"]:
-            assert p["source"] in text
+            assert source_words(p["source"], lang) in text
 
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
