@@ -43,6 +43,20 @@ def describe(question: Question, answer: Answer | None, lang: str) -> str:
     return str(value)
 
 
+def wrap(text: str, width: int | None = None) -> str:
+    """`text` broken between words to the terminal's width: the terminal itself would cut a
+    long help text in the middle of a word ("A|u-delà")."""
+    import shutil
+    import textwrap
+
+    width = width or shutil.get_terminal_size().columns
+    return "\n".join(
+        textwrap.fill(line, width=max(width - 1, 20), break_long_words=False, break_on_hyphens=False)
+        if len(line) >= width else line
+        for line in text.split("\n")
+    )
+
+
 def _control_hint(actions: frozenset[str], lang: str) -> str:
     k, w = keys(lang), words(lang)
     return " · ".join(f"{k[c]} {w[c]}" for c in CONTROLS if c in actions)
@@ -269,7 +283,7 @@ class TerminalAsker:
         from prompt_toolkit import print_formatted_text
         from prompt_toolkit.formatted_text import FormattedText
 
-        print_formatted_text(FormattedText([(style, text)]))
+        print_formatted_text(FormattedText([(style, wrap(text))]))
 
     def _run(self, question: Any, bindings: dict[str, Any], control: Any = None) -> Any:
         """Ask a questionary question with extra keys; each key's value becomes the result."""
