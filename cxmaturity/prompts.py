@@ -57,6 +57,29 @@ def wrap(text: str, width: int | None = None) -> str:
     )
 
 
+def option_title(label: str, indent: int, width: int | None = None) -> str:
+    """An option's label on as many lines as it needs, continued under its first letter: a
+    choice line longer than the terminal is cut off, and the client could not read it."""
+    import shutil
+    import textwrap
+
+    width = width or shutil.get_terminal_size().columns
+    if indent + len(label) < width:
+        return label
+    lines = textwrap.wrap(label, width=max(width - indent - 1, 20), break_long_words=False)
+    return ("\n" + " " * indent).join(lines)
+
+
+def _message(text: str) -> str:
+    # questionary prints the question after one space and the instruction right after it.
+    return wrap(" " + text)[1:]
+
+
+def _instruction(text: str) -> str:
+    """The keys on a line of their own, so that neither the question nor they are cut mid-word."""
+    return "\n" + wrap(text)
+
+
 def _control_hint(actions: frozenset[str], lang: str) -> str:
     k, w = keys(lang), words(lang)
     return " · ".join(f"{k[c]} {w[c]}" for c in CONTROLS if c in actions)
@@ -355,7 +378,7 @@ class TerminalAsker:
     def _select(self, r: Request, hint: str) -> Any:
         Choice, Separator = self._q.Choice, self._q.Separator
         lang, q = self.lang, r.question
-        choices: list[Any] = [Choice(tr(o.label, lang), value=("answer", o.id)) for o in q.options]
+        choices: list[Any] = [Choice(option_title(tr(o.label, lang), 3), value=("answer", o.id)) for o in q.options]
         choices.append(Separator())
         for c in CONTROLS:
             if c in r.actions and c != "help":
@@ -374,11 +397,11 @@ class TerminalAsker:
                     None,
                 )
         question = self._q.select(
-            tr(q.text, lang),
+            _message(tr(q.text, lang)),
             choices=choices,
             default=default,
             qmark="",
-            instruction=f"({say(lang, 'select_hint')} · {hint})",
+            instruction=_instruction(f"({say(lang, 'select_hint')} · {hint})"),
             use_jk_keys=False,
             use_shortcuts=False,
         )
@@ -390,13 +413,15 @@ class TerminalAsker:
         Choice = self._q.Choice
         lang, q = self.lang, r.question
         current = r.current.value if r.current is not None and r.current.state == "answered" else []
-        choices = [Choice(tr(o.label, lang), value=o.id, checked=o.id in current) for o in q.options]
+        choices = [
+            Choice(option_title(tr(o.label, lang), 5), value=o.id, checked=o.id in current) for o in q.options
+        ]
         question = self._q.checkbox(
-            tr(q.text, lang),
+            _message(tr(q.text, lang)),
             choices=choices,
             qmark="",
             use_jk_keys=False,
-            instruction=f"({say(lang, 'check_hint')} · {hint})",
+            instruction=_instruction(f"({say(lang, 'check_hint')} · {hint})"),
             validate=lambda picked: bool(picked) or say(lang, "empty", keys=hint),
         )
         app = question.application
@@ -453,11 +478,11 @@ class TerminalAsker:
         if numeric and q.min is not None and q.max is not None:
             message += f" ({say(lang, 'between', min=_fmt_number(q.min), max=_fmt_number(q.max))})"
         question = self._q.text(
-            message,
+            _message(message),
             default=current,
             qmark="",
             validate=check,
-            instruction=f"({say(lang, 'text_hint')} · {hint})",
+            instruction=_instruction(f"({say(lang, 'text_hint')} · {hint})"),
         )
         # Letters and `?` cannot be part of a number, so in a number field they act at once;
         # in a text field they are text, and a control is typed alone (`?`, `b`…) then Enter.

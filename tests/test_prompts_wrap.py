@@ -30,3 +30,51 @@ def test_terminal_help_is_printed_wrapped(monkeypatch):
     assert style == "italic"
     assert "Au-delà" in text and "A\nu-delà" not in text
     assert max(len(line) for line in text.split("\n")) < 80
+
+
+def test_long_option_labels_continue_under_their_first_letter():
+    from cxmaturity.prompts import option_title
+
+    label = ("Nous analysons régulièrement les conversations de tous les canaux pour évaluer "
+             "nos performances")
+    title = option_title(label, 5, width=80)
+    first, second = title.split("\n")
+    assert len(first) + 5 < 80 and second.startswith("     ") and not second.startswith("      ")
+    assert " ".join(line.strip() for line in title.split("\n")) == label
+    assert option_title("Aucun de ces usages", 5, width=80) == "Aucun de ces usages"
+
+
+def test_select_prompt_puts_the_keys_on_their_own_line(monkeypatch):
+    from cxmaturity.prompts import TerminalAsker
+
+    seen = {}
+
+    class Stop(Exception):
+        pass
+
+    def fake_select(message, **kwargs):
+        seen.update(message=message, instruction=kwargs["instruction"], titles=[
+            c.title for c in kwargs["choices"] if hasattr(c, "value") and c.value])
+        raise Stop
+
+    monkeypatch.setenv("COLUMNS", "80")
+    asker = TerminalAsker("fr")
+    monkeypatch.setattr(asker._q, "select", fake_select)
+    from conftest import QUESTIONNAIRES
+
+    from cxmaturity.interview import Request
+    from cxmaturity.loader import load_questionnaire
+
+    q = load_questionnaire(QUESTIONNAIRES / "cx-ai-2018.yaml")
+    question = q.question("profile.revenue")
+    section = next(s for s in q.sections if question in s.questions)
+    request = Request(question=question, section=section, n=5, total=44, current=None,
+                      actions=frozenset({"back", "skip", "not_applicable", "dont_know", "help", "quit"}),
+                      language="fr")
+    try:
+        asker._select(request, "r Retour")
+    except Stop:
+        pass
+    assert all(len(line) < 80 for line in (" " + seen["message"]).split("\n"))
+    assert "\n" in seen["message"]  # the French revenue question is longer than one line
+    assert seen["instruction"].startswith("\n(")
