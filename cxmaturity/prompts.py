@@ -163,7 +163,7 @@ class PlainAsker:
     def company(self) -> str:
         """Ask for the company's name until one is typed."""
         while True:
-            name = self._read(say(self.lang, "company") + ": ").strip()
+            name = self._read(say(self.lang, "company") + say(self.lang, "colon")).strip()
             if name:
                 return name
             self._write(say(self.lang, "company_needed"))
@@ -185,7 +185,8 @@ class PlainAsker:
         if r.help:
             self._write(f"  ({r.help})")
         if r.current is not None:
-            self._write(f"({say(lang, 'current', answer=describe(q, r.current, lang))}; {say(lang, 'keep')})")
+            current = say(lang, "current", answer=describe(q, r.current, lang))
+            self._write(f"({current}{say(lang, 'semicolon')}{say(lang, 'keep')})")
         self._write(_control_hint(r.actions, lang))
         if r.error:
             self._write(say(lang, "not_valid", why=r.error))
@@ -208,7 +209,7 @@ class PlainAsker:
         q, lang = r.question, self.lang
         hint = ", ".join(keys(lang)[c] for c in CONTROLS if c in r.actions)
         while True:
-            line = self._read(self._prompt_of(q) + ": ")
+            line = self._read(self._prompt_of(q) + say(lang, "colon"))
             text = line.strip()
             if not text:
                 if r.current is not None:
@@ -225,7 +226,7 @@ class PlainAsker:
                     self._write(f"  {tr(q.help, lang)}")
                     continue
                 if control == "not_applicable":
-                    note = rest.strip() or self._read(say(lang, "note") + ": ").strip()
+                    note = rest.strip() or self._read(say(lang, "note") + say(lang, "colon")).strip()
                     return Reply("not_applicable", note=note or None)
                 return Reply(control)
             reply, why = self._parse(q, text, hint)
@@ -262,7 +263,7 @@ class PlainAsker:
             self._write(f"  {item.n}. {text} — {describe(item.question, item.answer, lang)}")
         quit_key = keys(lang)["quit"]
         while True:
-            text = self._read(say(lang, "review_prompt", quit_key=quit_key) + ": ").strip()
+            text = self._read(say(lang, "review_prompt", quit_key=quit_key) + say(lang, "colon")).strip()
             if not text:
                 return Reply("done")
             if control_of(text, lang) == "quit":

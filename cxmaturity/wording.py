@@ -5,6 +5,8 @@ from __future__ import annotations
 WORDS: dict[str, dict[str, str]] = {
     "en": {
         "progress": "Question {n} of {total} · {section}",
+        "colon": ": ",
+        "semicolon": "; ",
         "back": "Back",
         "skip": "Skip",
         "not_applicable": "Not applicable",
@@ -51,6 +53,8 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "fr": {
         "progress": "Question {n} sur {total} · {section}",
+        "colon": " : ",
+        "semicolon": " ; ",
         "back": "Retour",
         "skip": "Passer",
         "not_applicable": "Non applicable",

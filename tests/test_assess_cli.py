@@ -225,3 +225,12 @@ def _today():
     from datetime import UTC, datetime
 
     return datetime.now(UTC).date().isoformat()
+
+
+def test_plain_prompts_use_french_punctuation(here):
+    # French puts a space before ':' and ';' — "réponse: " read as a typo to a French client.
+    script = "2\nb\n\nq\n"
+    r = assess("--questionnaire", BRANCHING, "--company", "Acme", "--lang", "fr", "-o", "a.yaml", input=script)
+    assert "Tapez le numéro de votre réponse : " in r.output
+    assert "réponse: " not in r.output
+    assert " ; appuyez sur Entrée pour la garder)" in r.output
