@@ -195,3 +195,18 @@ def test_compare_with_the_built_cohorts_names_them_as_your_portfolio(cli, built)
     flat = " ".join(text.split())
     assert f"(your portfolio, n={n})" in flat
     assert "MIT Technology Review Insights survey, July 2018 (599 executives)" in flat
+
+
+def test_summary_and_report_name_the_portfolio_cohorts_in_french(cli, built, tmp_path):
+    out, _ = built
+    path = str(EXAMPLES / "andes-industrial.yaml")
+    text = " ".join(cli("score", path, "--cohorts", str(out)).output.replace("│", " ").split())
+    # the footer: the survey and the consultancy's own cohort, never the survey alone
+    assert "Cohortes : enquête de juillet 2018 auprès de 599 dirigeants. Acme Advisory : la cohorte propre" in text
+    # each portfolio figure's source in French
+    assert "portefeuille Acme Advisory, " in text and " entreprises, du " in text
+    assert "companies" not in text and " portfolio, " not in text
+    html_out = tmp_path / "andes.html"
+    assert cli("report", path, "--cohorts", str(out), "-o", str(html_out)).exit_code == 0
+    footer = html_out.read_text(encoding="utf-8").split("<footer>", 1)[1]
+    assert "Acme Advisory : la cohorte propre du cabinet" in footer

@@ -397,6 +397,9 @@ class Content:
         return [" · ".join(parts), self.cohorts_line()]
 
     def cohorts_line(self) -> str:
+        return " ".join([self._report_cohorts_line(), *self._own_cohorts()])
+
+    def _report_cohorts_line(self) -> str:
         L, lang = self.L, self.lang
         for src in self.result.cohort_sources:
             survey = src.get("survey") or {}
@@ -407,6 +410,16 @@ class Content:
                     date=date, n=survey["n"], publisher=survey.get("publisher") or src.get("id", "")
                 )
         return L["footer_cohorts_default"] + "."
+
+    def _own_cohorts(self) -> list[str]:
+        """The consultancy's own cohort files (built from its portfolio), each by its title, so
+        that the footer never presents the comparisons as the survey's alone."""
+        out = []
+        for src in self.result.cohort_sources:
+            title = tr(src.get("title"), self.lang) if src.get("origin") == "portfolio" else None
+            if title:
+                out.append(title.rstrip(".") + ".")
+        return out
 
 
 def _stage_table(result: Result, stage_model: StageModel | None) -> dict[str, dict[str, Any]]:

@@ -507,5 +507,12 @@ def render_html(ri: ReportInput) -> str:
     return fill(
         PAGE, lang=ri.lang, tool=r.tool_version,
         title=L["title"].format(company=r.company.name), subtitle=subtitle, css=Safe(CSS),
-        body=body, versions=versions, caveat=L["caveat"],
+        body=body, versions=versions, caveat=" ".join([L["caveat"], *_own_cohorts(r, ri.lang)]),
     )
+
+
+def _own_cohorts(r: Result, lang: str) -> list[str]:
+    """The consultancy's own cohort files, by title: the caveat names the survey's cohorts,
+    and a report compared with a portfolio must not read as if it were the survey alone."""
+    titles = [tr(src.get("title"), lang) for src in r.cohort_sources if src.get("origin") == "portfolio"]
+    return [t.rstrip(".") + "." for t in titles if t]

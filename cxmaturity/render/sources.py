@@ -28,6 +28,9 @@ _FR: list[tuple[str, str]] = [
     (r"\(GDPR\)", "(RGPD)"),
     (r"\(regional comparisons\)", "(comparaisons régionales)"),
     (r"\bsurvey instrument\b", "questionnaire de l'enquête"),
+    # written by `cohorts build` (cohort_build.py)
+    (r"^(.*) portfolio, (\d+) companies, (\S+) to (\S+)$", r"portefeuille \1, \2 entreprises, du \3 au \4"),
+    (r"^membership rule of the report's cohort '([^']*)'$", r"règle d'appartenance de la cohorte « \1 » du rapport"),
 ]
 _RULES = {"fr": [(re.compile(pattern), words) for pattern, words in _FR]}
 
