@@ -63,3 +63,23 @@ def test_english_roadmap_reason_in_markdown_and_html(cli, tmp_path):
 def test_explain_says_why_a_dimension_has_no_score(cli):
     out = cli("explain", str(FRENCH[1]), "automation").output
     assert "score = 100 × 3 / 12 = — (trop peu de réponses)" in out
+
+
+def _one_missing(tmp_path, lang):
+    """andes-industrial with only its skipped NPS left missing."""
+    text = (EXAMPLES / "andes-industrial.yaml").read_text(encoding="utf-8")
+    text = re.sub(r"  journey\.purchase\.ai_share: .*", "  journey.purchase.ai_share: under_10", text)
+    text = re.sub(r"  kpi\.clv\.change: .*", "  kpi.clv.change: flat", text)
+    text = re.sub(r"  kpi\.brand_awareness\.change: .*", "  kpi.brand_awareness.change: flat", text)
+    text = text.replace("language: fr", f"language: {lang}")
+    path = tmp_path / f"one-missing-{lang}.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_one_missing_answer_is_said_in_the_singular(cli, tmp_path):
+    fr = flat(cli("score", str(_one_missing(tmp_path, "fr"))).output)
+    assert "1 réponse est laissée hors des scores (jamais comptée comme zéro)" in fr
+    assert "Résultats : 7 sur 8 questions renseignées" in fr
+    en = flat(cli("score", str(_one_missing(tmp_path, "en"))).output)
+    assert "1 answer is left out of the scores" in en

@@ -338,7 +338,9 @@ class Content:
         counts = {s: sum(1 for m in self.result.missing if m.state == s) for s in MISSING_STATES}
         lines = [
             L["missing_counts"].format(**counts),
-            L["missing_effect"].format(count=len(self.result.missing)),
+            L["missing_effect_one" if len(self.result.missing) == 1 else "missing_effect"].format(
+                count=len(self.result.missing)
+            ),
         ]
         weakened = sorted({d for m in self.result.missing for d in m.dimensions})
         for d in self.result.dimensions:
