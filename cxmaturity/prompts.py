@@ -508,10 +508,12 @@ class TerminalAsker:
         choices: list[Any] = [Choice(words(lang)["review_finish"], value=("done", None))]
         choices.append(Separator())
         for item in r.items:
-            title = (
-                f"{item.n}. {_short(tr(item.question.text, lang), 50)} — "
-                f"{_short(describe(item.question, item.answer, lang), 30)}"
-            )
+            # The question by its short form where it has one, and the whole answer, wrapped
+            # under the number: the answer is what the user checks here, so it is never cut.
+            q = item.question
+            name = tr(q.short, lang) if q.short else _short(tr(q.text, lang), 50)
+            number = f"{item.n}. "
+            title = option_title(f"{number}{name} — {describe(q, item.answer, lang)}", 3 + len(number))
             choices.append(Choice(title, value=("change", item.question.id)))
         choices.append(Separator())
         choices.append(Choice(words(lang)["quit"], value=("quit", None)))

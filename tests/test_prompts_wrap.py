@@ -78,3 +78,40 @@ def test_select_prompt_puts_the_keys_on_their_own_line(monkeypatch):
     assert all(len(line) < 80 for line in (" " + seen["message"]).split("\n"))
     assert "\n" in seen["message"]  # the French revenue question is longer than one line
     assert seen["instruction"].startswith("\n(")
+
+
+def test_review_shows_each_whole_answer_by_the_question_s_short_form(monkeypatch):
+    from conftest import QUESTIONNAIRES
+
+    from cxmaturity.interview import Review, ReviewItem
+    from cxmaturity.loader import load_questionnaire
+    from cxmaturity.models import Answer
+    from cxmaturity.prompts import TerminalAsker
+
+    class Stop(Exception):
+        pass
+
+    titles = []
+
+    def fake_select(message, **kwargs):
+        titles.extend(c.title for c in kwargs["choices"] if getattr(c, "value", None)
+                      and c.value[0] == "change")
+        raise Stop
+
+    monkeypatch.setenv("COLUMNS", "80")
+    asker = TerminalAsker("en")
+    monkeypatch.setattr(asker._q, "select", fake_select)
+    monkeypatch.setattr(asker, "_print", lambda *a, **k: None)
+    q = load_questionnaire(QUESTIONNAIRES / "cx-ai-2018.yaml")
+    uses = q.question("sentiment.uses")
+    section = next(s for s in q.sections if uses in s.questions)
+    answer = Answer(state="answered", value=["voice"])
+    try:
+        asker._review(Review(items=[ReviewItem(10, uses, section, answer)], language="en"))
+    except Stop:
+        pass
+    (title,) = titles
+    lines = title.split("\n")
+    assert lines[0].startswith("10. Sentiment-analysis uses — ")
+    assert " ".join(line.strip() for line in lines).endswith("Speech analytics detecting emotion in calls")
+    assert all(3 + len(line) < 80 for line in lines)
