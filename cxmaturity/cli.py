@@ -264,6 +264,23 @@ def plugins_command(
     print_warnings(registry)
 
 
+def _answers_lang(path: Path | None) -> str | None:
+    """The language an answers file declares (a whole assessment does): a French client's
+    answers stay French without --lang. None when it declares none or cannot be read (the
+    pre-fill then reports the file's problems)."""
+    if path is None:
+        return None
+    from . import loader
+    from .errors import CxError
+
+    try:
+        data, _ = loader.read(path)
+    except CxError:
+        return None
+    lang = data.get("language") if isinstance(data, dict) else None
+    return lang if lang in ("en", "fr") else None
+
+
 def _locale_lang() -> str:
     """fr when the locale is French (LC_ALL, else LC_MESSAGES, else LANG), else en."""
     import os
@@ -380,6 +397,9 @@ def assess(
 ) -> None:
     """Interview a company and save its assessment after every answer (resumable).
 
+    The language is --lang, else the one the --answers file declares, else the locale's
+    (French or English).
+
     Exit codes: 0 done or saved on request; 1 a user error, or end of input (saved, with the
     command to resume); 130 Ctrl-C (saved).
     """
@@ -406,7 +426,7 @@ def assess(
         session = sessions.resume(resume, lang, registry, questionnaire)
         the_lang = session.assessment.language
     else:
-        the_lang = lang or _locale_lang()
+        the_lang = lang or _answers_lang(answers) or _locale_lang()
 
         def ask_company() -> str:
             try:

@@ -234,3 +234,16 @@ def test_plain_prompts_use_french_punctuation(here):
     assert "Tapez le numéro de votre réponse : " in r.output
     assert "réponse: " not in r.output
     assert " ; appuyez sur Entrée pour la garder)" in r.output
+
+
+def test_answers_file_keeps_its_language_without_lang(here):
+    # A French client's complete answers, under an English locale: the new assessment and
+    # its summary stay French; --lang still decides when given.
+    french = Path(__file__).resolve().parent.parent / "examples" / "assessments" / "andes-industrial.yaml"
+    r = assess("--answers", str(french), "-o", "fr.yaml")
+    assert r.exit_code == 0, r.output
+    assert "language: fr" in (here / "fr.yaml").read_text(encoding="utf-8")
+    assert "synthèse de maturité" in r.output
+    r = assess("--answers", str(french), "--lang", "en", "-o", "en.yaml")
+    assert "language: en" in (here / "en.yaml").read_text(encoding="utf-8")
+    assert "maturity summary" in r.output
