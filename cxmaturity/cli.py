@@ -220,8 +220,9 @@ def schema(
         typer.Argument(help="questionnaire, assessment, cohorts, playbook, stage-model or result."),
     ],
 ) -> None:
-    """Print the JSON Schema of a file format (or of the result document that `score
-    --format json` prints), for editors that validate YAML as you type."""
+    """Print the JSON Schema of a file format, for editors that validate YAML as you type.
+
+    `result` is the document that `score --format json` prints."""
     import json
 
     from .loader import KINDS
@@ -355,9 +356,10 @@ def explain(
     lang: LangOption = None,
     weights: WeightsOption = None,
 ) -> None:
-    """Show how a dimension's score, or the overall stage, follows from the answers: the answers
-    used, the points and weights, each step of the arithmetic, the stage thresholds and the
-    cohort numbers with their sources."""
+    """Show how a dimension's score, or the overall stage, follows from the answers.
+
+    The answers used, the points and weights, each step of the arithmetic, the stage thresholds
+    and the cohort numbers with their sources."""
     lang = check_lang(lang)
     result, questionnaire, model, registry = _evaluate_file(file, plugins_dir, strict, cohorts, weights)
     from rich.console import Console
