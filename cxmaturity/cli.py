@@ -173,8 +173,9 @@ def questionnaires_list(
 
     from . import catalog
     from .models import tr
+    from .render.outline import LABELS
 
-    table = Table("id", "version", "title", "questions", "languages", box=None)
+    table = Table(*LABELS[lang]["list_head"].split("|"), box=None)
     for q in catalog.available(registry):
         table.add_row(q.id, str(q.version), tr(q.title, lang), str(len(q.questions)), ", ".join(q.languages))
     Console().print(table)

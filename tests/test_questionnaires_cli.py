@@ -19,7 +19,17 @@ def test_show_outline_in_french(cli):
     result = cli("questionnaires", "show", "cx-ai-2018", "--lang", "fr")
     assert result.exit_code == 0
     assert "invest.front_office" in result.stdout
-    assert "Profil" in result.stdout and "Source: Figure 2" in result.stdout
+    assert "Profil" in result.stdout and "Source : Figure 2" in result.stdout
+    assert "Posée seulement si : " in result.stdout and "Source: " not in result.stdout
+
+
+def test_list_headers_and_blank_form_in_french(cli, tmp_path):
+    head = cli("questionnaires", "--lang", "fr").stdout.splitlines()[0].split()
+    assert head == ["id", "version", "titre", "questions", "langues"]
+    out = tmp_path / "vierge.md"
+    assert cli("questionnaires", "show", "cx-ai-2018-quick", "--lang", "fr", "-o", str(out)).exit_code == 0
+    text = out.read_text(encoding="utf-8")
+    assert "**Entreprise :** " in text and "Note : ____" in text and "Entreprise:" not in text
 
 
 def test_blank_form_written_for_paper_interviews(cli, tmp_path):

@@ -22,6 +22,8 @@ LABELS = {
         "states": "☐ skipped   ☐ not applicable   ☐ don't know",
         "note": "Note",
         "blank": "Blank questionnaire",
+        "colon": ": ",
+        "list_head": "id|version|title|questions|languages",
     },
     "fr": {
         "version": "version",
@@ -39,6 +41,8 @@ LABELS = {
         "states": "☐ passée   ☐ non applicable   ☐ ne sait pas",
         "note": "Note",
         "blank": "Questionnaire vierge",
+        "colon": " : ",
+        "list_head": "id|version|titre|questions|langues",
     },
 }
 
@@ -58,9 +62,9 @@ def _answer_lines(question: Question, lang: str, blank: bool) -> list[str]:
     if question.type in ("scale", "number") and question.min is not None and question.max is not None:
         unit = f" {question.unit}" if question.unit else ""
         line = L["range"].format(lo=f"{question.min:g}", hi=f"{question.max:g}{unit}")
-        return [f"{line}: ______" if blank else f"- {line}"]
+        return [f"{line}{L['colon']}______" if blank else f"- {line}"]
     label = L["number"] if question.type == "number" else L["text"]
-    return [f"{label}: ____________________________" if blank else f"- {label.lower()} ({question.type})"]
+    return [f"{label}{L['colon']}____________________________" if blank else f"- {label.lower()} ({question.type})"]
 
 
 def outline(q: Questionnaire, lang: str = "en", blank: bool = False) -> str:
@@ -71,8 +75,9 @@ def outline(q: Questionnaire, lang: str = "en", blank: bool = False) -> str:
     out.append(f"`{q.id}` · {L['version']} {q.version} · {len(q.questions)} {L['questions']}")
     out.append("")
     if blank:
-        out += [f"**{L['company']}:** ______________________  ", f"**{L['date']}:** __________  ",
-                f"**{L['interviewer']}:** ______________________", ""]
+        c = L["colon"].rstrip()
+        out += [f"**{L['company']}{c}** ______________________  ", f"**{L['date']}{c}** __________  ",
+                f"**{L['interviewer']}{c}** ______________________", ""]
     elif q.description:
         out += [tr(q.description, lang), ""]
     number = 0
@@ -88,11 +93,11 @@ def outline(q: Questionnaire, lang: str = "en", blank: bool = False) -> str:
             head = f"**{number}. {tr(question.text, lang)}**"
             out += [head if blank else f"{head} `{question.id}`", ""]
             if question.when:
-                out += [f"*{L['asked_if']}: {_condition_text(q, question)}*", ""]
+                out += [f"*{L['asked_if']}{L['colon']}{_condition_text(q, question)}*", ""]
             out += _answer_lines(question, lang, blank)
             out.append("")
             if blank:
-                out += [L["states"], "", f"{L['note']}: ____________________________", ""]
+                out += [L["states"], "", f"{L['note']}{L['colon']}____________________________", ""]
             elif question.source:
-                out += [f"{L['source']}: {source_words(question.source.ref, lang)}", ""]
+                out += [f"{L['source']}{L['colon']}{source_words(question.source.ref, lang)}", ""]
     return "\n".join(out).rstrip() + "\n"
