@@ -602,18 +602,20 @@ def portfolio(
 ) -> None:
     """Score every assessment of a portfolio: a table of companies, stages and progress.
 
-    Files that cannot be read as assessments are listed with the reason and skipped.
+    Files that cannot be read as assessments are listed with the reason and skipped. Without
+    --lang, the output is in the language most of the assessments use.
     """
     _check_format(output_format)
-    lang = check_lang(lang) or _locale_lang()
+    lang = check_lang(lang)
     from .portfolio import scan
-    from .render.portfolio import skipped_lines, to_json, to_markdown, to_text
+    from .render.portfolio import skipped_in, skipped_lines, to_json, to_markdown, to_text
 
     result = scan(paths, plugins_dirs=plugins_dir or [], strict=strict, cohorts=cohorts or [], weights=weights)
+    lang = lang or result.language() or _locale_lang()
     _emit(output_format, out, lambda: to_text(result, lang), lambda: to_markdown(result, lang),
           lambda: to_json(result), text_tail=skipped_lines(result, lang))
     if out is not None and result.skipped:
-        typer.echo(f"Skipped {len(result.skipped)} file(s); the list is in {out}.", err=True)
+        typer.echo(skipped_in(result, str(out), lang), err=True)
 
 
 @app.command()

@@ -82,6 +82,14 @@ class Portfolio:
         order = list(self.dimension_labels)
         return sorted(seen, key=lambda d: (order.index(d) if d in order else len(order), d))
 
+    def language(self) -> str | None:
+        """The language most of the assessments are in; None when there are none or two
+        languages tie (the caller then falls back on the user's locale)."""
+        counts = Counter(row.language for row in self.rows).most_common()
+        if not counts or len(counts) > 1 and counts[0][1] == counts[1][1]:
+            return None
+        return counts[0][0]
+
     def latest(self) -> list[Row]:
         """The latest assessment of each company, in company order."""
         out: dict[str, Row] = {}
@@ -298,7 +306,11 @@ def _describe(registry: Any, model: Any) -> Portfolio:
         out.stage_order = [s.id for s in model.stages]
         out.stage_labels = {s.id: s.label for s in model.stages}
         out.dimension_labels = {d.id: d.label for d in model.dimensions}
-    out.plugins = sorted(
-        f"{p.name} {p.version or '?'}" for p in getattr(registry, "plugins", []) if p.origin != "built-in"
-    )
+    # As the summary's footer: every plugin that registered something (built-ins too), not
+    # those that failed.
+    out.plugins = [
+        f"{p.name} {p.version}" if p.version else p.name
+        for p in sorted(getattr(registry, "plugins", []), key=lambda p: p.name)
+        if p.contributed and not p.errors
+    ]
     return out

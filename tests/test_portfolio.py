@@ -63,12 +63,12 @@ def test_portfolio_table_stages_progress_and_skipped(cli, folder):
     result = cli("portfolio", str(folder))
     assert result.exit_code == 0, result.output
     out = result.output
-    assert "Portfolio: 62 assessment(s)" in out
+    assert "Portfolio: 62 assessments of" in out
     assert "sakura-online" in out and "gen-00001" in out
     assert "Stages (latest assessment of each company)" in out
     assert "Progress (companies assessed more than once)" in out
     assert "2025-04-14 → 2026-04-20" in out  # the Sakura pair, found in two folders
-    assert "Skipped 2 file(s)" in out
+    assert "Skipped 2 files that could not be read as assessments:" in out
     lines = out.splitlines()
     syntax = next(line for line in lines if "syntax.yaml" in line)
     assert "syntax.yaml:3: YAML syntax" in syntax  # the located reason on the same line
@@ -114,10 +114,10 @@ def test_portfolio_markdown_and_french(cli, folder, tmp_path):
     result = cli("portfolio", str(folder), "-o", str(out), "--lang", "fr")
     assert result.exit_code == 0
     text = out.read_text()
-    assert text.startswith("# Portefeuille : 62 évaluation(s)")
+    assert text.startswith("# Portefeuille : 62 évaluations de ")
     assert "## Progression (entreprises évaluées plusieurs fois)" in text
     assert "| sakura-online | 2 | 2025-04-14 → 2026-04-20 |" in text
-    assert "2 fichier(s) ignoré(s)" in text
+    assert "2 fichiers ignorés, illisibles comme évaluations :" in text
 
 
 def test_only_broken_files_is_still_exit_0(cli):
