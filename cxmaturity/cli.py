@@ -672,8 +672,10 @@ def cohorts_build(
     ],
     out: Annotated[Path, typer.Option("-o", "--out", help="The cohort file to write (.yaml).")],
     name: Annotated[
-        str, typer.Option("--name", help="The consultancy's name, shown on every cohort of the file.")
-    ] = "Portfolio",
+        str | None,
+        typer.Option("--name", help="The consultancy's name, shown on every cohort of the file "
+                                    "(without it: 'your portfolio').", show_default=False),
+    ] = None,
     min_size: Annotated[
         int, typer.Option("--min-size", min=1, help="Fewest companies a cohort (or an answer count) may have.")
     ] = 10,
@@ -687,20 +689,27 @@ def cohorts_build(
     and size cohorts that reach --min-size; the file holds shares only, no names or notes.
     """
     from . import catalog
-    from .cohort_build import build, to_yaml
+    from .cohort_build import TooFewCompanies, build, companies, to_yaml
+    from .render.portfolio import skipped_lines
     from .yamlio import write_atomic
 
     if out.suffix.lower() not in (".yaml", ".yml"):
         raise fail(f"{out}: a cohort file is YAML (use .yaml)")
-    built = build(paths, catalog.find(questionnaire), name=name, min_size=min_size)
-    for skipped in built.skipped_files:
-        typer.echo(f"skipped {skipped}", err=True)
+    try:
+        built = build(paths, catalog.find(questionnaire), name=name, min_size=min_size)
+    except TooFewCompanies as exc:
+        # Which files were not read, and why, before the error they explain.
+        for line in skipped_lines(exc.skipped, "en"):
+            typer.echo(line, err=True)
+        raise
+    for line in skipped_lines(built.skipped_files, "en"):
+        typer.echo(line, err=True)
     for line in built.left_out:
         typer.echo(f"left out {line}", err=True)
     write_atomic(out, to_yaml(built.cohort_file))
     cf = built.cohort_file
     cohorts = ", ".join(f"{c.id} (n={c.n})" for c in cf.cohorts)
-    typer.echo(f"Wrote {out}: {cf.survey.n} companies, {cf.survey.first} to {cf.survey.last}; "
+    typer.echo(f"Wrote {out}: {companies(cf.survey.n or 0)}, {cf.survey.first} to {cf.survey.last}; "
                f"cohorts {cohorts}; {len(cf.figures)} figures.")
 
 

@@ -25,7 +25,8 @@ from .errors import CxError
 from .models import CohortDef, CohortFile, Condition, Figure, Question, Questionnaire, Share, Survey
 from .portfolio_files import Questionnaires, Skipped, assessment_paths, load_one
 
-DEFAULT_NAME = "Portfolio"
+# A cohort file built without --name (or named "Portfolio") says "your portfolio" alone.
+DEFAULT_NAME = None
 # The report's cohorts a portfolio cohort file repeats: region and size (whatever their ids,
 # the cohorts whose membership reads only these questions).
 PROFILE_QUESTIONS = {"profile.region", "profile.headcount"}
@@ -38,6 +39,15 @@ class _Company:
 
     date: str
     answers: dict[str, Any]
+
+
+class TooFewCompanies(CxError):
+    """Fewer companies could be read than a cohort needs; `skipped` says which files were not
+    read and why, for the caller to show before the error."""
+
+    def __init__(self, message: str, skipped: list[Skipped]):
+        super().__init__(message)
+        self.skipped = skipped
 
 
 @dataclass
@@ -105,15 +115,51 @@ def shares(counts: dict[str, int], total: int) -> dict[str, float]:
     return {k: v / 10 for k, v in floor.items()}
 
 
-def _label(name: str, what: dict[str, str]) -> dict[str, str]:
+def companies(n: int, lang: str = "en") -> str:
+    """"1 company", "2 companies"; in French "1 entreprise", "2 entreprises" (0 and 1 singular)."""
+    if lang == "fr":
+        return f"{n} entreprise{'s' if n > 1 else ''}"
+    return f"{n} compan{'y' if n == 1 else 'ies'}"
+
+
+def _owner(name: str | None) -> str | None:
+    """The consultancy's name as labels show it; None without one. "Portfolio" (the old
+    default) is no name: labels would read "Portfolio: … (your portfolio)"."""
+    name = (name or "").strip()
+    return None if name.lower() in ("", "portfolio") else name
+
+
+def _label(owner: str | None, what: dict[str, str]) -> dict[str, str]:
     # Every output shows this label: it must say whose cohort it is.
-    return {"en": f"{name}: {what['en']} (your portfolio)", "fr": f"{name} : {what['fr']} (votre portefeuille)"}
+    if owner is None:
+        return {"en": f"{_capital(what['en'])} (your portfolio)", "fr": f"{_capital(what['fr'])} (votre portefeuille)"}
+    return {"en": f"{owner}: {what['en']} (your portfolio)", "fr": f"{owner} : {what['fr']} (votre portefeuille)"}
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _source(owner: str | None, n: int, first: str, last: str) -> str:
+    """Each figure's source, in English as every source of the data files is (render/sources.py
+    says it in French): "Acme portfolio, 12 companies, 2025-01-10 to 2026-03-02"."""
+    if owner is None:
+        whose = "your portfolio"
+    else:
+        whose = owner if owner.lower().endswith("portfolio") else f"{owner} portfolio"
+    return f"{whose}, {companies(n)}, {first} to {last}"
 
 
 def _answers_note(answered: int, members: int) -> dict[str, str]:
+    if members == 1:
+        return {
+            "en": "The only company of this cohort answered the question.",
+            "fr": "La seule entreprise de cette cohorte a répondu à la question.",
+        }
     return {
         "en": f"{answered} of the {members} companies of this cohort answered the question.",
-        "fr": f"{answered} des {members} entreprises de cette cohorte ont répondu à la question.",
+        "fr": f"{answered} des {members} entreprises de cette cohorte "
+              f"{'ont' if answered > 1 else 'a'} répondu à la question.",
     }
 
 
@@ -145,35 +191,40 @@ def _figures(question: Question, cohort: str, values: list[Any], members: int, s
 def build(
     paths: Iterable[Path | str],
     questionnaire: Questionnaire,
-    name: str = DEFAULT_NAME,
+    name: str | None = DEFAULT_NAME,
     min_size: int = 10,
 ) -> Built:
-    """A portfolio cohort file from the assessments in `paths` (files or folders).
+    """A portfolio cohort file from the assessments in `paths` (files or folders); `name`, the
+    consultancy's, heads every label (without it labels say "your portfolio" alone).
 
-    Raises CxError when fewer than `min_size` companies could be read. Cohorts and, within a
+    Raises TooFewCompanies (a CxError, with the skipped files) when fewer than `min_size`
+    companies could be read. Cohorts and, within a
     cohort, questions with fewer than `min_size` answers are left out and listed in `left_out`.
     """
     skipped: list[Skipped] = []
-    companies = _collect(paths, questionnaire, skipped)
-    n = len(companies)
+    latest = _collect(paths, questionnaire, skipped)
+    n = len(latest)
     if n < min_size:
-        raise CxError(
-            f"only {n} compan{'y' if n == 1 else 'ies'} could be read; a cohort needs at least "
-            f"{min_size} (--min-size) so that a handful of clients does not pose as a benchmark"
-        )
-    dates = sorted(c.date for c in companies.values() if c.date)
-    file_id = f"portfolio-{slug(name)}" if not slug(name).startswith("portfolio") else slug(name)
+        read = "no assessment could be read" if n == 0 else f"only {companies(n)} could be read"
+        raise TooFewCompanies(
+            f"{read}; a cohort needs at least {companies(min_size)} (--min-size) so that a handful "
+            "of clients does not pose as a benchmark", skipped)
+    owner = _owner(name)
+    dates = sorted(c.date for c in latest.values() if c.date)
+    file_id = slug(owner or "")
+    file_id = f"portfolio-{file_id}" if not file_id.startswith("portfolio") else file_id
     # Cohort ids unique across files: a result names a placement's cohort by its id alone,
     # beside the report's `all`, `europe`…
     prefix = file_id.removeprefix("portfolio-") + "-"
-    source = f"{name} portfolio, {n} companies, {dates[0] if dates else '?'} to {dates[-1] if dates else '?'}"
+    first, last = (dates[0], dates[-1]) if dates else ("?", "?")
+    source = _source(owner, n, first, last)
     candidates = [
-        CohortDef(id=f"{prefix}all", label=_label(name, {"en": "all clients", "fr": "tous les clients"}),
+        CohortDef(id=f"{prefix}all", label=_label(owner, {"en": "all clients", "fr": "tous les clients"}),
                   member_when=None, always_compared=True,
                   definition={"en": "Every company of the portfolio, by its latest assessment.",
                               "fr": "Toutes les entreprises du portefeuille, par leur dernière évaluation."}),
         *[
-            CohortDef(id=f"{prefix}{c.id}", label=_label(name, c.label), member_when=c.member_when,
+            CohortDef(id=f"{prefix}{c.id}", label=_label(owner, c.label), member_when=c.member_when,
                       definition={
                           "en": f"Companies of the portfolio in the report's cohort “{c.label['en']}”, "
                                 "by the same rule.",
@@ -192,9 +243,9 @@ def build(
     asked = [q for q in questionnaire.questions
              if q.options and questionnaire.section_of(q.id).id not in DESCRIPTIVE_SECTIONS]
     for cohort in candidates:
-        members = [c.answers for c in companies.values() if _member(cohort.member_when, c.answers, questionnaire)]
+        members = [c.answers for c in latest.values() if _member(cohort.member_when, c.answers, questionnaire)]
         if len(members) < min_size:
-            left_out.append(f"cohort '{cohort.id}': {len(members)} companies, fewer than {min_size}")
+            left_out.append(f"cohort '{cohort.id}': {companies(len(members))}, fewer than {min_size}")
             continue
         cohorts.append(cohort.model_copy(update={"n": len(members)}))
         for question in asked:
@@ -203,7 +254,8 @@ def build(
             values = [m[question.id] for m in members if question.id in m]
             if len(values) < min_size:
                 left_out.append(
-                    f"cohort '{cohort.id}', question '{question.id}': {len(values)} answers, fewer than {min_size}"
+                    f"cohort '{cohort.id}', question '{question.id}': {len(values)} "
+                    f"answer{'' if len(values) == 1 else 's'}, fewer than {min_size}"
                 )
                 continue
             figures.extend(_figures(question, cohort.id, values, len(members), source))
@@ -216,13 +268,15 @@ def build(
     cohort_file = CohortFile(
         id=file_id,
         title={
-            "en": f"{name}: the consultancy's own cohort ({n} companies assessed {dates[0]} to {dates[-1]})",
-            "fr": f"{name} : la cohorte propre du cabinet ({n} entreprises évaluées du {dates[0]} au {dates[-1]})",
+            "en": f"{owner or 'Your portfolio'}: the consultancy's own cohort "
+                  f"({companies(n)} assessed {first} to {last})",
+            "fr": f"{owner or 'Votre portefeuille'} : la cohorte propre du cabinet "
+                  f"({companies(n, 'fr')} évaluée{'s' if n > 1 else ''} du {first} au {last})",
         },
         origin="portfolio",
         questionnaire=questionnaire.id,
         survey=Survey(n=n, first=dates[0] if dates else None, last=dates[-1] if dates else None,
-                      publisher=name),
+                      publisher=owner),
         cohorts=cohorts,
         figures=figures,
     )
@@ -239,7 +293,7 @@ def to_yaml(cohort_file: CohortFile) -> str:
 
     data = cohort_file.model_dump(mode="json", by_alias=True, exclude_none=True)
     header = (
-        f"# A cohort built by `cxmaturity cohorts build` from {cohort_file.survey.n} assessed companies\n"
+        f"# A cohort built by `cxmaturity cohorts build` from {companies(cohort_file.survey.n or 0)} assessed\n"
         f"# ({cohort_file.survey.first} to {cohort_file.survey.last}). It holds shares only: no company\n"
         "# name, id or note. Use it with --cohorts FILE beside the report's cohorts.\n"
     )

@@ -226,13 +226,15 @@ def _break(text: str, room: int) -> str:
     return "\n".join(lines)
 
 
-def skipped_lines(p: Portfolio, lang: str) -> list[str]:
-    """The skipped files, one plain line each however long (printed outside rich, which would
-    wrap or crop them): a reader, or grep, finds the file and the reason together."""
-    if not p.skipped:
+def skipped_lines(skipped: Portfolio | list, lang: str) -> list[str]:
+    """The skipped files (of a portfolio, or a list of `Skipped`), one plain line each however
+    long (printed outside rich, which would wrap or crop them): a reader, or grep, finds the
+    file and the reason together."""
+    files = skipped.skipped if isinstance(skipped, Portfolio) else skipped
+    if not files:
         return []
-    n = len(p.skipped)
-    return [_form(LABELS[lang]["skipped"], n, lang).format(n=n), *(f"  {s}" for s in p.skipped)]
+    n = len(files)
+    return [_form(LABELS[lang]["skipped"], n, lang).format(n=n), *(f"  {s}" for s in files)]
 
 
 def skipped_in(p: Portfolio, out: str, lang: str) -> str:

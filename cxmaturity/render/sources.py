@@ -9,9 +9,23 @@ section names in French. Figure and section numbers, company names and fact ids 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+
+
+def _portfolio_fr(whose: Callable[[re.Match], str]) -> Callable[[re.Match], str]:
+    """A portfolio figure's source in French, "1 entreprise" or "12 entreprises"."""
+
+    def words(m: re.Match) -> str:
+        n = int(m["n"])
+        return f"{whose(m)}, {n} entreprise{'s' if n > 1 else ''}, du {m['first']} au {m['last']}"
+
+    return words
+
+
+_COUNTED = r", (?P<n>\d+) compan(?:y|ies), (?P<first>\S+) to (?P<last>\S+)$"
 
 # Longest first where one phrase contains another ("Case studies" before "Case study").
-_FR: list[tuple[str, str]] = [
+_FR: list[tuple[str, str | Callable[[re.Match], str]]] = [
     (r"cxmaturity's own suggestion \(no benchmark\)", "suggestion propre à cxmaturity (pas de référence)"),
     (r"\bCase studies: ", "Études de cas : "),
     (r"\bCase study: ", "Étude de cas : "),
@@ -29,7 +43,8 @@ _FR: list[tuple[str, str]] = [
     (r"\(regional comparisons\)", "(comparaisons régionales)"),
     (r"\bsurvey instrument\b", "questionnaire de l'enquête"),
     # written by `cohorts build` (cohort_build.py)
-    (r"^(.*) portfolio, (\d+) companies, (\S+) to (\S+)$", r"portefeuille \1, \2 entreprises, du \3 au \4"),
+    (r"^your portfolio" + _COUNTED, _portfolio_fr(lambda m: "votre portefeuille")),
+    (r"^(?P<owner>.*) [Pp]ortfolio" + _COUNTED, _portfolio_fr(lambda m: f"portefeuille {m['owner']}")),
     (r"^membership rule of the report's cohort '([^']*)'$", r"règle d'appartenance de la cohorte « \1 » du rapport"),
 ]
 _RULES = {"fr": [(re.compile(pattern), words) for pattern, words in _FR]}
