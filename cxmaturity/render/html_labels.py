@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from .labels import EN, FR
+
+# Verdicts and answer states read exactly as in the summary: one wording per idea.
 VERDICTS = {
-    "en": {"ahead": "ahead", "level": "level", "behind": "behind", "no_benchmark": "no benchmark"},
-    "fr": {"ahead": "en avance", "level": "au niveau", "behind": "en retard",
-           "no_benchmark": "pas de référence"},
+    lang: {v: words[f"verdict.{v}"] for v in ("ahead", "level", "behind", "no_benchmark")}
+    for lang, words in (("en", EN), ("fr", FR))
 }
 
 CONFIDENCE = {
@@ -24,10 +26,8 @@ CONFIDENCE = {
 }
 
 STATES = {
-    "en": {"skipped": "skipped", "not_applicable": "not applicable", "dont_know": "don't know",
-           "unanswered": "not answered"},
-    "fr": {"skipped": "passée", "not_applicable": "sans objet", "dont_know": "ne sait pas",
-           "unanswered": "sans réponse"},
+    lang: {v: words[f"state.{v}"] for v in ("skipped", "not_applicable", "dont_know", "unanswered")}
+    for lang, words in (("en", EN), ("fr", FR))
 }
 
 LABELS = {
