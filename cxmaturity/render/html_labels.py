@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from .labels import EN, FR
 
-# Verdicts and answer states read exactly as in the summary: one wording per idea.
-VERDICTS = {
-    lang: {v: words[f"verdict.{v}"] for v in ("ahead", "level", "behind", "no_benchmark")}
-    for lang, words in (("en", EN), ("fr", FR))
-}
+
+def _from_summary(prefix: str, keys: tuple[str, ...]) -> dict[str, dict[str, str]]:
+    """The summary's words for `prefix.key`, per language: one wording per idea everywhere."""
+    return {lang: {k: words[f"{prefix}.{k}"] for k in keys} for lang, words in (("en", EN), ("fr", FR))}
+
+
+VERDICTS = _from_summary("verdict", ("ahead", "level", "behind", "no_benchmark"))
 
 CONFIDENCE = {
     "en": {
@@ -25,10 +27,7 @@ CONFIDENCE = {
     },
 }
 
-STATES = {
-    lang: {v: words[f"state.{v}"] for v in ("skipped", "not_applicable", "dont_know", "unanswered")}
-    for lang, words in (("en", EN), ("fr", FR))
-}
+STATES = _from_summary("state", ("skipped", "not_applicable", "dont_know", "unanswered"))
 
 LABELS = {
     "en": {
