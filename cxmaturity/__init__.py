@@ -25,6 +25,20 @@ _EXPORTS = {
     "Finding": "cxmaturity.models",
     "Step": "cxmaturity.models",
     "Coverage": "cxmaturity.models",
+    # the plugin API's version (a plugin declares the one it needs: CXMATURITY_API = "1")
+    "API_VERSION": "cxmaturity.plugin_api",
+    # loading files and evaluating, for plugins and their tests
+    "load_questionnaire": "cxmaturity.api",
+    "load_cohort_file": "cxmaturity.api",
+    "load_playbook": "cxmaturity.api",
+    "load_assessment": "cxmaturity.api",
+    "find_questionnaire": "cxmaturity.api",
+    "load_registry": "cxmaturity.api",
+    "evaluate_assessment": "cxmaturity.api",
+    # the words helpers: a text in the output language, numbers and shares as people write them
+    "tr": "cxmaturity.models",
+    "num": "cxmaturity.render.content",
+    "percent": "cxmaturity.render.content",
 }
 
 __all__ = ["__version__", *_EXPORTS]

@@ -253,7 +253,9 @@ def plugins_command(
     if as_json:
         import json
 
-        typer.echo(json.dumps([p.as_dict() for p in shown], indent=2, ensure_ascii=False))
+        from .plugin_listing import plugin_entry
+
+        typer.echo(json.dumps([plugin_entry(registry, p) for p in shown], indent=2, ensure_ascii=False))
     else:
         from .render.plugins import plugins_table
 
@@ -449,22 +451,20 @@ def assess(
     path = session.path
     from .interview import interview, missing
 
-    if session.prefilled and not interactive:
-        # Nobody to ask: a complete answers file is done, a partial one stops as end of input does.
-        left = missing(session.questionnaire, session.assessment)
-        if left:
-            typer.echo(say(the_lang, "end_of_input", path=path), err=True)
-            typer.echo(say(the_lang, "missing", ids=", ".join(left)), err=True)
-            typer.echo(say(the_lang, "resume", path=path), err=True)
-            raise typer.Exit(1)
+    if session.prefilled and not interactive and not missing(session.questionnaire, session.assessment):
+        # A complete answers file without a terminal: nothing to ask, no review to read.
         typer.echo(say(the_lang, "saved", path=path))
         _show_summary(session, registry, lang)
         typer.echo(say(the_lang, "score_it", path=path))
         return
     try:
+        # A partial answers file with piped input: the missing questions are read from it.
         outcome = interview(session.questionnaire, get_asker(), session.assessment, session.save)
     except EOFError:
         typer.echo(say(the_lang, "end_of_input", path=path), err=True)
+        left = missing(session.questionnaire, session.assessment) if session.prefilled else []
+        if left:
+            typer.echo(say(the_lang, "missing", ids=", ".join(left)), err=True)
         typer.echo(say(the_lang, "resume", path=path), err=True)
         raise typer.Exit(1) from None
     except KeyboardInterrupt:

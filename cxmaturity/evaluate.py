@@ -24,6 +24,7 @@ from .models import (
     Result,
     StageModel,
 )
+from .plugin_dimensions import declared
 from .roadmap import recommend
 from .scorer import ScoringContext
 from .scoring import run_scorers
@@ -118,7 +119,7 @@ def evaluate(
         assessment=assessment, questionnaire=questionnaire, cohorts=cohorts, language=assessment.language
     )
     findings, scored = run_scorers(registry, ctx)
-    dims = dimensions(findings)
+    dims = declared(dimensions(findings), registry.scorers)
     placements, statements = place(answers, questionnaire, cohort_files, cohorts)
     result = Result(
         tool_version=__version__,

@@ -559,6 +559,11 @@ class DimensionResult(Model):
     weight: float = 0
     coverage: Coverage
     scorers: list[str] = Field(default_factory=list)
+    in_overall: Literal["weighted", "apart"] = Field(
+        "weighted",
+        description="weighted: counts toward the overall stage with the stage model's weight; "
+        "apart: shown on its own, never in the overall stage (a plugin's choice).",
+    )
 
 
 class OverallResult(Model):

@@ -237,7 +237,9 @@ class Registry:
         self._plugins[info.name] = info
         if info.module is None:
             return
-        problem = _check_hooks(info.module)
+        from .plugin_api import api_problem
+
+        problem = api_problem(info.module) or _check_hooks(info.module)
         if problem:
             info.module = None
             self.fail(info.name, f"failed to load: {problem}")
@@ -397,6 +399,11 @@ def _validate_scorer(item: Any):
         raise Rejected(f"scorer '{item.name}' has no valid dimension (got {item.dimension!r})")
     if type(item).score is Scorer.score:
         raise Rejected(f"scorer '{item.name}' does not define score(ctx)")
+    from .plugin_dimensions import check_declared
+
+    problem = check_declared(item)
+    if problem:
+        raise Rejected(problem)
     return item
 
 

@@ -70,6 +70,14 @@ class Scorer:
     #: The question ids this scorer reads, answered or not: a missing answer to one of them
     #: is reported against this scorer's dimension.
     questions: tuple[str, ...] = ()
+    #: The dimension's label in English and French (``{"en": …, "fr": …}``), which every output
+    #: shows instead of the dimension's id. A dimension of the stage model keeps the model's label.
+    dimension_label: dict[str, str] = {}
+    #: How the dimension enters the stage model: ``"weighted"`` (it counts toward the overall
+    #: stage with the weight the stage model gives it: none in the bundled model, so a user
+    #: weighs it with ``--weights FILE``) or ``"apart"`` (shown on its own, never in the
+    #: overall stage, whatever the weights say).
+    in_overall: str = "weighted"
 
     def score(self, ctx: ScoringContext) -> list[Finding]:
         """The findings for `dimension` (usually one); override it."""

@@ -122,7 +122,7 @@ def apply(result: Result, model: StageModel) -> Result:
             dim.model_copy(
                 update={
                     "label": dict(known.label) if known else dim.label,
-                    "weight": known.weight if known else 0,
+                    "weight": known.weight if known and dim.in_overall == "weighted" else 0,
                     "stage": stage.id if stage else None,
                 }
             )
@@ -130,7 +130,7 @@ def apply(result: Result, model: StageModel) -> Result:
     return result.model_copy(
         update={
             "dimensions": dims,
-            "overall": overall(dims, model),
+            "overall": overall([d for d in dims if d.in_overall == "weighted"], model),
             "model": {"id": model.id, "version": model.version, "title": dict(model.title), "note": dict(model.note)},
         }
     )

@@ -247,3 +247,26 @@ def test_answers_file_keeps_its_language_without_lang(here):
     r = assess("--answers", str(french), "--lang", "en", "-o", "en.yaml")
     assert "language: en" in (here / "en.yaml").read_text(encoding="utf-8")
     assert "maturity summary" in r.output
+
+
+def test_answers_partial_with_piped_input_asks_only_what_is_missing(here):
+    (here / "in.yaml").write_text("answers:\n  demo.size: large\n  demo.tools: [voice]\n")
+    # voice years, staff, kpi, comment, then Enter at the review
+    r = assess("--questionnaire", BRANCHING, "--answers", "in.yaml", "--company", "Acme", "-o", "out.yaml",
+               "--plain", input="1\n5\n2\nz\n\n")
+    assert r.exit_code == 0, r.output
+    assert "Question 3 of 6" in r.output and "Question 1 of" not in r.output
+    assert "Assessment saved to out.yaml" in r.output
+    assert saved(here / "out.yaml").answered() == {
+        "demo.size": "large", "demo.tools": ["voice"], "demo.voice_years": "under_2y", "demo.staff": 5,
+        "demo.kpi": "flat", "demo.comment": "z",
+    }
+
+
+def test_answers_partial_with_input_ending_early_saves_and_lists_the_rest(here):
+    (here / "in.yaml").write_text("answers:\n  demo.size: large\n  demo.tools: [voice]\n")
+    r = assess("--questionnaire", BRANCHING, "--answers", "in.yaml", "--company", "Acme", "-o", "out.yaml",
+               "--plain", input="1\n")
+    assert r.exit_code == 1
+    assert "Still to answer: demo.staff, demo.kpi, demo.comment" in r.stderr
+    assert saved(here / "out.yaml").answered()["demo.voice_years"] == "under_2y"

@@ -49,6 +49,13 @@ def ordinal(value: float, lang: str) -> str:
     return f"{n}" + ("th" if n % 100 in (11, 12, 13) else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th"))
 
 
+def percent(value: float | int | None, lang: str) -> str:
+    """A share as people write it: '45%' in English, '45 %' (and a decimal comma) in French."""
+    if value is None:
+        return "—"
+    return f"{num(value, lang)} %" if lang == "fr" else f"{num(value, lang)}%"
+
+
 @dataclass
 class PlacementRow:
     cohort: str
@@ -181,15 +188,25 @@ class Content:
     def overall(self) -> tuple[float | None, str, str]:
         """(score, stage label, coverage words)."""
         o = self.result.overall
+        if o.score is None and not self.weighted_asked():
+            # Only a plugin's own dimensions apply: "0% of the weighted dimensions" would blame them.
+            return o.score, self.stage(o.stage), self.L["no_weighted"]
         pct = num(100 * o.coverage, self.lang)
         return o.score, self.stage(o.stage), self.L["weighted_coverage"].format(pct=pct)
+
+    def weighted_asked(self) -> bool:
+        """Whether any dimension the stage model weighs was asked in this questionnaire."""
+        return any(d.weight > 0 and d.coverage.asked > 0 for d in self.result.dimensions)
 
     def dimension_rows(self) -> list[DimensionRow]:
         out = []
         for d in self.result.dimensions:
             coverage = self.L["answered_of"].format(answered=d.coverage.answered, asked=d.coverage.asked)
             stage = self.stage(d.stage) if d.score is not None else self.L["too_few"]
-            out.append(DimensionRow(d.id, self.dimension(d.id), d.score, stage, coverage, d.weight))
+            label = self.dimension(d.id)
+            if d.weight <= 0:  # a plugin's dimension outside the overall stage says so
+                label = f"{label} {self.L['dim_apart' if d.in_overall == 'apart' else 'dim_unweighted']}"
+            out.append(DimensionRow(d.id, label, d.score, stage, coverage, d.weight))
         return out
 
     def figure(self, p: Placement) -> str:
@@ -356,7 +373,8 @@ class Content:
                         asked=d.coverage.asked,
                     )
                 )
-        lines.append(L["limits_overall"].format(pct=num(100 * self.result.overall.coverage, lang)))
+        if self.weighted_asked() or self.result.overall.score is not None:
+            lines.append(L["limits_overall"].format(pct=num(100 * self.result.overall.coverage, lang)))
         return lines
 
     def plugins(self) -> list[tuple[str, str, str, str, bool]]:
