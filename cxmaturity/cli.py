@@ -29,6 +29,8 @@ questionnaires_app = typer.Typer(
 app.add_typer(questionnaires_app, name="questionnaires")
 cohorts_app = typer.Typer(help="Cohort files: build your own from a portfolio of assessments.", no_args_is_help=True)
 app.add_typer(cohorts_app, name="cohorts")
+plugin_app = typer.Typer(help="For plugin authors: start a new plugin distribution.", no_args_is_help=True)
+app.add_typer(plugin_app, name="plugin")
 
 LangOption = Annotated[
     str | None,
@@ -711,6 +713,36 @@ def cohorts_build(
     cohorts = ", ".join(f"{c.id} (n={c.n})" for c in cf.cohorts)
     typer.echo(f"Wrote {out}: {companies(cf.survey.n or 0)}, {cf.survey.first} to {cf.survey.last}; "
                f"cohorts {cohorts}; {len(cf.figures)} figures.")
+
+
+@plugin_app.command("new")
+@handles_errors
+def plugin_new(
+    name: Annotated[str, typer.Argument(help="The plugin's name, in kebab-case (acme-demo).", show_default=False)],
+    folder: Annotated[
+        Path, typer.Option("--dir", help="Where to create the distribution's folder.", metavar="DIR")
+    ] = Path("."),
+    with_questionnaire: Annotated[
+        bool, typer.Option("--with-questionnaire", help="Add a questionnaire of its own, which the scorer reads.")
+    ] = False,
+    with_cohorts: Annotated[
+        bool, typer.Option("--with-cohorts", help="Add a cohort file (your clients' figures).")
+    ] = False,
+    with_playbook: Annotated[bool, typer.Option("--with-playbook", help="Add a roadmap playbook.")] = False,
+) -> None:
+    """Create a plugin distribution: entry point, a scorer, tests that pass, a README.
+
+    The folder is cxmaturity-NAME; install it with pip install -e 'cxmaturity-NAME[test]' and
+    run its tests with pytest."""
+    from .scaffold import write
+
+    parts = [p for p, on in (("questionnaires", with_questionnaire), ("cohorts", with_cohorts),
+                              ("playbooks", with_playbook)) if on]
+    created, written = write(name, folder, parts)
+    typer.echo(f"Wrote {created} ({len(written)} files):")
+    for path in written:
+        typer.echo(f"  {path.relative_to(created)}")
+    typer.echo(f"Next: pip install -e '{created}[test]' && pytest {created}")
 
 
 def main() -> None:

@@ -46,6 +46,9 @@ def test_seen_through_its_entry_point_in_plugins_json(cli, nps_installed):
     assert nps == {
         "name": "nps", "version": "0.1.0", "origin": "package", "source": "cxmaturity-nps 0.1.0",
         "hooks": ["register_scorers"], "registered": {"scorers": ["nps"]}, "error": None,
+        "scorers": [{"name": "nps", "dimension": "nps", "in_overall": "apart",
+                     "label": {"en": "Net Promoter Score", "fr": "Net Promoter Score (NPS)"}}],
+        "errors": [],
     }
     assert load_registry().owner("scorers", "nps") == "nps"
 
@@ -61,9 +64,13 @@ def test_its_findings_appear_in_score(cli, nps_installed):
     assert finding["values"] == {"kpi.nps.change": "up_5_10", "practices.nps_each_step": "planned"}
     assert {"name": "nps", "version": "0.1.0", "origin": "package", "error": None} in doc["plugins"]
     text = cli("score", str(EXAMPLES / "nordbank.yaml")).stdout
-    # the summary's dimension table: the plugin's dimension, its score and coverage
-    row = next(line for line in text.splitlines() if line.startswith("nps "))
-    assert row.split()[2] == "75" and row.rstrip().endswith("2 of 2")
+    # the summary's dimension table: the plugin's dimension by its label, shown apart from
+    # the overall stage, its score and coverage
+    lines = text.splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("Net Promoter Score "))
+    assert lines[at].split()[4] == "75" and lines[at].rstrip().endswith("2 of 2")
+    assert lines[at + 1].strip() == "(apart)"
+    assert "Overall stage" in text and "100% of the weighted dimensions scored" in text
 
 
 def test_the_allow_list_hides_it(cli, nps_installed):
@@ -85,13 +92,13 @@ def test_its_own_tests_pass(nps_target):
         cwd=NPS, env=env, capture_output=True, text=True, timeout=300,
     )
     assert run.returncode == 0, run.stdout + run.stderr
-    assert "5 passed" in run.stdout
+    assert "7 passed" in run.stdout
 
 
 def test_it_imports_only_the_public_api():
     import ast
 
-    tree = ast.parse((NPS / "cxmaturity_nps.py").read_text())
+    tree = ast.parse((NPS / "cxmaturity_nps" / "__init__.py").read_text())
     imported = [n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)]
     imported += [a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names]
     assert imported == ["cxmaturity"]

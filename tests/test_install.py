@@ -3,6 +3,7 @@ the questionnaires, benchmarks and built-in plugins travel inside the wheel."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -45,3 +46,25 @@ def test_validate_and_list_from_outside_the_repository(installed, tmp_path):
     listing = _run(installed, "questionnaires", cwd=tmp_path)
     assert listing.returncode == 0 and "cx-ai-2018-quick" in listing.stdout
     assert sys.prefix not in listing.stdout
+
+
+def test_a_new_plugin_installs_passes_its_tests_and_is_listed(installed, tmp_path):
+    # `plugin new` as an author runs it, then the distribution installed beside cxmaturity.
+    made = _run(installed, "plugin", "new", "acme-demo", cwd=tmp_path)
+    assert made.returncode == 0, made.stderr
+    folder = tmp_path / "cxmaturity-acme-demo"
+    python = installed / "bin" / "python"
+    subprocess.run([str(python), "-m", "pip", "install", "-q", "--disable-pip-version-check", f"{folder}[test]"],
+                   check=True, timeout=600, capture_output=True)
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV", "CXMATURITY_LOAD_PLUGINS")}
+    tests = subprocess.run([str(python), "-m", "pytest", "-q", "-p", "no:cacheprovider"], cwd=folder, env=env,
+                           capture_output=True, text=True, timeout=300)
+    assert tests.returncode == 0, tests.stdout + tests.stderr
+    assert "5 passed" in tests.stdout
+    listing = _run(installed, "plugins", "--json", "--strict", cwd=tmp_path)
+    assert listing.returncode == 0, listing.stderr
+    [plugin] = [p for p in json.loads(listing.stdout) if p["name"] == "acme-demo"]
+    assert plugin["origin"] == "package" and plugin["source"] == "cxmaturity-acme-demo 0.1.0"
+    assert plugin["scorers"] == [{"name": "acme-demo", "dimension": "acme_demo", "in_overall": "apart",
+                                  "label": {"en": "Acme demo", "fr": "Acme demo"}}]
+    assert plugin["errors"] == []

@@ -1,0 +1,9 @@
+import pytest
+
+import cxmaturity_nps
+
+
+@pytest.fixture
+def cx_plugins():
+    """The plugin under test, for cxmaturity's fixtures (cx_evaluate, cx_cli…)."""
+    return [cxmaturity_nps]
