@@ -274,6 +274,7 @@ class Registry:
         name = impl.plugin_name
         hook = HOOKS[kind]
         staged: dict[str, Any] = {}
+        sources: dict[str, Path] = {}  # key → the file it came from, to locate wrong references
 
         def register(item: Any) -> None:
             obj = _validate(kind, item)
@@ -283,6 +284,8 @@ class Registry:
                 holder = holder or name
                 raise Rejected(f"{_label(kind)} '{key}' is already registered by plugin '{holder}'")
             staged[key] = obj
+            if isinstance(item, (str, os.PathLike)):
+                sources[key] = Path(item)
 
         kwargs = {"register": register}
         try:
@@ -296,6 +299,10 @@ class Registry:
         info = self._plugins.get(name)
         if info is not None:
             info.registered.setdefault(kind, []).extend(sorted(staged, key=_sort_key(kind)))
+        from .references import check_references
+
+        for line in check_references(self, kind, name, staged, sources):
+            self._warn(line)  # kept, but said; fatal under strict
 
     def _add_cohort_paths(self) -> None:
         # Files given with --cohorts are the user's own input: a bad one is a user error,
