@@ -134,7 +134,8 @@ def evaluate(
         findings=findings,
         dimensions=dims,
         roadmap=recommend(
-            answers, questionnaire, {d.id: d.score for d in dims}, registry.playbooks
+            answers, questionnaire, {d.id: d.score for d in dims}, registry.playbooks,
+            not_applicable={k for k, a in assessment.answers.items() if a.state == "not_applicable"},
         ),
         missing=missing_answers(assessment, questionnaire, findings, registry),
         plugins=plugin_statuses(registry, scored),

@@ -421,15 +421,35 @@ class Phase(Model):
         return self
 
 
+class Constraint(Evidence):
+    """A limit the playbook works under, shown only where its `when` holds (the GDPR in Europe,
+    the data-protection rules of the company's own country elsewhere)."""
+
+    when: Condition | None = Field(None, description="Shown only when this holds; none: always.")
+
+
+class Fit(Model):
+    """One trait of the company's profile that makes a playbook fit, and how much it counts."""
+
+    when: Condition
+    weight: float = Field(1, gt=0, description="Points the trait adds to the playbook's fit.")
+
+
 class Playbook(Model):
     format: Literal[1] = 1
     id: Slug
     title: Text
-    applies_when: Condition | None = None
-    priority: int = Field(0, description="When several apply, the highest priority wins.")
+    applies_when: Condition | None = Field(
+        None, description="Who may be given the playbook at all; none: every company."
+    )
+    fit: list[Fit] = Field(
+        default_factory=list,
+        description="Profile traits that make it fit; the playbook with the most points wins.",
+    )
+    priority: int = Field(0, description="When several fit equally, the highest priority wins.")
     why: Text
     source: str
-    constraints: list[Evidence] = Field(default_factory=list)
+    constraints: list[Constraint] = Field(default_factory=list)
     phases: list[Phase] = Field(min_length=1)
 
 
@@ -587,7 +607,20 @@ class PhaseStatus(Model):
     id: str
     title: Text
     summary: Text | None = None
-    status: Literal["completed", "current", "later"]
+    status: Literal["completed", "current", "later", "not_applicable"] = Field(
+        description="completed: the company reports it done (whatever the order); "
+        "not_applicable: every answer it rests on is 'not applicable'."
+    )
+
+
+class PlaybookFit(Model):
+    """A playbook weighed for the company: its fit points, or why it was set aside."""
+
+    playbook: str
+    title: Text
+    fit: float = 0
+    set_aside: bool = Field(False, description="Its applies_when excludes the company.")
+    because: Text = Field(default_factory=dict, description="The answers behind it, in words.")
 
 
 class RoadmapResult(Model):
@@ -595,7 +628,11 @@ class RoadmapResult(Model):
     title: Text
     why: Text
     because: Text = Field(
-        default_factory=dict, description="The answers that made this playbook apply."
+        default_factory=dict, description="Why this playbook was chosen, on the whole profile."
+    )
+    fit: float | None = Field(None, description="The chosen playbook's fit points.")
+    considered: list[PlaybookFit] = Field(
+        default_factory=list, description="The other playbooks, best fit first, set-aside last."
     )
     source: str | None = None
     phases: list[PhaseStatus] = Field(

@@ -404,9 +404,10 @@ def _roadmap_section(ri: ReportInput, notes: Footnotes) -> Safe:
         parts.append(fill("<p>$because</p>", because=because))
     if ri.playbook is not None:
         phases = []
+        aside = {p.id for p in rm.phases if p.status == "not_applicable"}
         for ph in ri.playbook.phases:
             status = "completed" if ph.id in rm.completed else "current" if ph.id == rm.current \
-                else "next"
+                else "not_applicable" if ph.id in aside else "next"
             phases.append((tr(ph.title, ri.lang), status, L["phase_" + status]))
         svg = charts.roadmap_chart(phases, label=L["chart_roadmap"])
         parts.append(fill("<figure>$svg<figcaption>$cap</figcaption></figure>", svg=Safe(svg),

@@ -92,6 +92,7 @@ LABELS = {
         "phase_completed": "completed",
         "phase_current": "current",
         "phase_next": "next",
+        "phase_not_applicable": "not applicable",
         "chart_roadmap": "The playbook's phases",
         "chart_roadmap_caption": "The playbook's phases: completed (filled green), current "
         "(filled blue), next (outlined).",
@@ -186,6 +187,7 @@ LABELS = {
         "phase_completed": "terminée",
         "phase_current": "en cours",
         "phase_next": "à venir",
+        "phase_not_applicable": "non applicable",
         "chart_roadmap": "Les phases du parcours type",
         "chart_roadmap_caption": "Les phases du parcours type : terminées (vert plein), en "
         "cours (bleu plein), à venir (contour).",

@@ -88,7 +88,7 @@ def summary_markdown(
         if rm["because"]:
             out += [f"{rm['because']}  "]
         out += ["", f"**{L['phases']}**", ""]
-        marks = {"completed": "✓", "current": "▶", "later": "·"}
+        marks = {"completed": "✓", "current": "▶", "later": "·", "not_applicable": "–"}
         out += [f"- {marks[status]} {title} ({word})" for title, word, status in rm["phases"]] + [""]
         if rm["actions"]:
             out += [f"**{L['next_actions']}**", ""]

@@ -216,7 +216,7 @@ def roadmap(c: Content) -> RenderableType:
         # The sentence names itself ("Chosen because…"): a "Because:" label would say it twice.
         body.append(Text(rm["because"]))
     body.append(Text(L["phases"], style="bold"))
-    marks = {"completed": "✓", "current": "▶", "later": "·"}
+    marks = {"completed": "✓", "current": "▶", "later": "·", "not_applicable": "–"}
     phases = Table.grid(padding=(0, 1))
     phases.add_column(no_wrap=True)
     phases.add_column(ratio=1)
