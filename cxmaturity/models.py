@@ -192,6 +192,17 @@ class Replaces(Model):
     )
 
 
+class ConsistencyRule(Model):
+    """Two answers that cannot both be true. When both conditions hold, the interview asks the
+    consultant to confirm or correct, and every output lists the rule while it stands."""
+
+    id: Slug
+    conflict: list[Condition] = Field(
+        min_length=2, max_length=2, description="The two conditions that cannot both hold."
+    )
+    message: Text = Field(description="What does not add up, in the client's words.")
+
+
 class Questionnaire(Model):
     id: Slug
     version: int = Field(ge=1)
@@ -201,6 +212,9 @@ class Questionnaire(Model):
     source: SourceRef | None = None
     replaces: Replaces | None = None
     sections: list[Section] = Field(min_length=1)
+    consistency: list[ConsistencyRule] = Field(
+        default_factory=list, description="Pairs of answers that cannot both be true."
+    )
 
     def model_post_init(self, _context: Any) -> None:
         self._questions = [q for s in self.sections for q in s.questions]
@@ -645,6 +659,15 @@ class RoadmapResult(Model):
     constraints: list[Evidence] = Field(default_factory=list)
 
 
+class Conflict(Model):
+    """A consistency rule the company's answers break (confirmed by the consultant or not)."""
+
+    rule: str
+    message: Text
+    questions: list[str] = Field(default_factory=list, description="The questions of the pair.")
+    answers: dict[str, AnswerValue] = Field(default_factory=dict, description="Their answers.")
+
+
 class MissingAnswer(Model):
     question: str
     state: AnswerState | Literal["unanswered"]
@@ -677,5 +700,8 @@ class Result(Model):
     placements: list[Placement] = Field(default_factory=list)
     statements: list[Statement] = Field(default_factory=list)
     roadmap: RoadmapResult | None = None
+    conflicts: list[Conflict] = Field(
+        default_factory=list, description="Consistency rules the answers break."
+    )
     missing: list[MissingAnswer] = Field(default_factory=list)
     plugins: list[PluginStatus] = Field(default_factory=list)

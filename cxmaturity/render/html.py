@@ -445,6 +445,24 @@ def _notes_section(ri: ReportInput) -> Safe:
                 rows=join(rows))
 
 
+def _conflicts_section(ri: ReportInput) -> Safe:
+    """The consistency rules the answers still break; nothing when there are none."""
+    L = label_set(ri.lang)
+    conflicts = getattr(ri.result, "conflicts", None) or []
+    if not conflicts:
+        return Safe("")
+    items = [
+        fill("<li><strong>$m</strong><ul>$pairs</ul></li>", m=tr(c.message, ri.lang), pairs=join(
+            fill("<li>$q : $a</li>" if ri.lang == "fr" else "<li>$q: $a</li>",
+                 q=_question_text(ri, q),
+                 a=_answer_text(ri.questionnaire.question(q), c.answers.get(q), ri.lang))
+            for q in c.questions))
+        for c in conflicts
+    ]
+    return fill("<h2>$h</h2><p class='note'>$intro</p><ul>$items</ul>", h=L["conflicts"],
+                intro=L["conflicts_intro"], items=join(items))
+
+
 def _missing_section(ri: ReportInput) -> Safe:
     L = label_set(ri.lang)
     if not ri.result.missing:
@@ -488,6 +506,7 @@ def render_html(ri: ReportInput) -> str:
         _statements_section(ri, notes),
         _roadmap_section(ri, notes),
         _notes_section(ri),
+        _conflicts_section(ri),
         _missing_section(ri),
         _plugins_section(ri),
     ])

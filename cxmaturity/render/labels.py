@@ -104,6 +104,9 @@ EN: dict[str, str] = {
     "kpis": "KPIs to track",
     "constraints": "Constraints",
     "no_roadmap": "No playbook applies to this company.",
+    # consistency rules left standing
+    "conflicts_title": "Answers that contradict each other",
+    "conflicts_intro": "These pairs of answers cannot both be true; check them with the client before relying on the result.",
     # missing answers
     "missing_title": "What is missing",
     "state": "State",
@@ -256,6 +259,8 @@ FR: dict[str, str] = {
     "kpis": "Indicateurs à suivre",
     "constraints": "Contraintes",
     "no_roadmap": "Aucun modèle de feuille de route ne s'applique à cette entreprise.",
+    "conflicts_title": "Réponses qui se contredisent",
+    "conflicts_intro": "Ces paires de réponses ne peuvent pas être vraies ensemble ; vérifiez-les avec le client avant de vous fier au résultat.",
     "missing_title": "Ce qui manque",
     "state": "État",
     "dimensions": "Dimensions",

@@ -104,6 +104,14 @@ def summary_markdown(
             if rm[key]:
                 out += [f"**{L[key]}**", ""] + [f"- {item}" for item in rm[key]] + [""]
 
+    conflicts = c.conflicts()
+    if conflicts:
+        out += [f"## {L['conflicts_title']}", "", L["conflicts_intro"], ""]
+        for message, pairs in conflicts:
+            out.append(f"- **{message}**")
+            out += [f"  - {q}{L['colon']}{a}" for q, a in pairs]
+        out += [""]
+
     out += [f"## {L['missing_title']}", ""]
     missing = c.missing()
     if missing:
