@@ -453,6 +453,10 @@ def assess(
     path = session.path
     from .interview import interview, missing
 
+    if session.prefilled:
+        for line in _answer_file_conflicts(session, the_lang):
+            typer.echo(line, err=True)
+
     if session.prefilled and not interactive and not missing(session.questionnaire, session.assessment):
         # A complete answers file without a terminal: nothing to ask, no review to read.
         typer.echo(say(the_lang, "saved", path=path))
@@ -481,6 +485,21 @@ def assess(
     typer.echo(say(the_lang, "saved", path=path))
     _show_summary(session, registry, lang)
     typer.echo(say(the_lang, "score_it", path=path))
+
+
+def _answer_file_conflicts(session, lang: str) -> list[str]:
+    """One warning per pair of pre-filled answers that cannot both be true."""
+    from .consistency import broken, questions_of
+    from .models import tr
+    from .prompts import conflict_pair
+    from .wording import say
+
+    answered = session.assessment.answered()
+    return [
+        say(lang, "answers_conflict", message=tr(rule.message, lang),
+            pair=conflict_pair(session.questionnaire, session.assessment, questions_of(rule), lang))
+        for rule in broken(session.questionnaire, answered)
+    ]
 
 
 def _show_summary(session, registry, lang: str | None) -> None:

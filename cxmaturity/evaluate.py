@@ -9,7 +9,7 @@ from __future__ import annotations
 from statistics import mean
 from typing import TYPE_CHECKING
 
-from . import conditions, stages
+from . import conditions, consistency, stages
 from ._version import __version__
 from .cohorts import cohort_sources, memberships, place
 from .models import (
@@ -135,8 +135,10 @@ def evaluate(
         findings=findings,
         dimensions=dims,
         roadmap=recommend(
-            answers, questionnaire, {d.id: d.score for d in dims}, registry.playbooks
+            answers, questionnaire, {d.id: d.score for d in dims}, registry.playbooks,
+            not_applicable={k for k, a in assessment.answers.items() if a.state == "not_applicable"},
         ),
+        conflicts=consistency.conflicts(questionnaire, answers),
         missing=missing_answers(assessment, questionnaire, findings, registry),
         plugins=plugin_statuses(registry, scored),
     )

@@ -48,6 +48,7 @@ def register_playbooks(register):
     """Register roadmap playbooks: call ``register(path)`` with a playbook YAML file (the
     format of ``benchmarks/playbooks/``), or ``register(playbook)`` with a ``cxmaturity.Playbook``.
 
-    Called before the roadmap is chosen; the playbook whose ``applies_when`` fits (highest
-    ``priority`` first) is recommended. Added in 0.1.0.
+    Called before the roadmap is chosen: among the playbooks whose ``applies_when`` holds, the
+    one whose ``fit`` traits score the most on the company's profile is recommended (ties:
+    highest ``priority``, then id). Added in 0.1.0.
     """

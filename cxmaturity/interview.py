@@ -1,9 +1,10 @@
 """The interview: which question comes next, what each reply does, and saving after each.
 
 No terminal code here. The engine asks through an injected callable, `ask(request)`, which
-receives a `Request` (one question) or a `Review` (every answer, at the end) and returns a
-`Reply`. After every change the assessment goes to the injected `save(assessment)`, so a
-crash loses nothing already answered. End of input and Ctrl-C are the asker's exceptions
+receives a `Request` (one question), a `Conflict` (an answer that contradicts another, to
+confirm or correct) or a `Review` (every answer, at the end) and returns a `Reply`. After
+every change the assessment goes to the injected `save(assessment)`, so a crash loses nothing
+already answered. End of input and Ctrl-C are the asker's exceptions
 (EOFError, KeyboardInterrupt): they pass through, and what was answered is already saved.
 """
 
@@ -15,10 +16,11 @@ from datetime import datetime
 from typing import Any, Literal
 
 from .conditions import evaluate
-from .models import Answer, Assessment, Question, Questionnaire, Section, tr
+from .models import Answer, Assessment, ConsistencyRule, Question, Questionnaire, Section, tr
 
 Action = Literal[
-    "answer", "back", "skip", "not_applicable", "dont_know", "help", "quit", "change", "done"
+    "answer", "back", "skip", "not_applicable", "dont_know", "help", "quit", "change", "done",
+    "confirm", "correct",
 ]
 
 #: What a question's asker may offer besides an answer.
@@ -29,7 +31,8 @@ QUESTION_ACTIONS = frozenset({"back", "skip", "not_applicable", "dont_know", "he
 class Reply:
     """The asker's reply: an answer value, or an action (with a note for not applicable).
 
-    On the review screen, `change` carries the question id in `value`, and `done` ends.
+    On the review screen, `change` carries the question id in `value`, and `done` ends. To a
+    `Conflict`, `confirm` keeps both answers and `correct` asks the question again.
     """
 
     action: Action = "answer"
@@ -71,6 +74,18 @@ class Review:
 
 
 @dataclass(frozen=True)
+class Conflict:
+    """Two answers that cannot both be true, right after the one that completed the pair."""
+
+    rule: ConsistencyRule
+    message: str  # in `language`
+    question: Question  # the question just answered: `correct` asks it again
+    answers: list[tuple[Question, Answer | None]]  # the pair's answers, in the order asked
+    language: str
+    actions: frozenset[str] = field(default_factory=lambda: frozenset({"confirm", "correct"}))
+
+
+@dataclass(frozen=True)
 class Outcome:
     """How the interview ended: `done` (reviewed) or `quit` (saved, to be resumed)."""
 
@@ -78,7 +93,7 @@ class Outcome:
     assessment: Assessment
 
 
-Asker = Callable[[Request | Review], Reply]
+Asker = Callable[[Request | Review | Conflict], Reply]
 Saver = Callable[[Assessment], None]
 
 
@@ -168,6 +183,30 @@ class Interview:
         self.a.updated = stamp
         self.save(self.a)
 
+    def _confirm(self, question: Question, before: dict[str, Any]) -> bool:
+        """Ask about each consistency rule the answer to `question` has just broken; True when
+        the consultant chose to correct it (the question is asked again), False when every
+        pair was confirmed (both answers kept) or none was broken."""
+        from .consistency import completed_by, questions_of
+
+        after = _values(self.a.answers)
+        for rule in completed_by(self.q, before, after, question.id):
+            pair = [self.q.question(qid) for qid in questions_of(rule)]
+            reply = self.ask(
+                Conflict(
+                    rule=rule,
+                    message=tr(rule.message, self.lang),
+                    question=question,
+                    answers=[(q, self.a.answers.get(q.id)) for q in pair if q is not None],
+                    language=self.lang,
+                )
+            )
+            if reply.action == "correct":
+                return True
+            if reply.action != "confirm":
+                raise ValueError(f"the asker replied {reply.action!r} to a conflict")
+        return False
+
     # -- asking ---------------------------------------------------------------------------
 
     def _request(self, question: Question, order: list[Question], **extra: Any) -> Request:
@@ -246,7 +285,10 @@ class Interview:
             if reply.action == "back":
                 current = self._previous(current) or current
                 continue
+            before = _values(self.a.answers)
             self._record(current, reply)
+            if self._confirm(current, before):
+                continue  # correct: the same question again, its answer as the default
             following = self._next_after(current)
             if following is not None and self.pos[following.id] > furthest:
                 following = self._first_missing(after=self.pos[current.id])
@@ -291,11 +333,16 @@ class Interview:
                 x.id for x in applicable(self.q, self.a.answers)
             }:
                 raise ValueError(f"no question {reply.value!r} to change")
-            changed = self._ask_one(question, changing=True)
-            if changed.action == "quit":
-                return Outcome("quit", self.a)
-            if changed.action != "back":  # back from a change returns to the review
+            while True:
+                changed = self._ask_one(question, changing=True)
+                if changed.action == "quit":
+                    return Outcome("quit", self.a)
+                if changed.action == "back":  # back from a change returns to the review
+                    break
+                before = _values(self.a.answers)
                 self._record(question, changed)
+                if not self._confirm(question, before):
+                    break
             # A changed answer may open a branch: its new questions are asked next.
 
 

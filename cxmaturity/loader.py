@@ -192,6 +192,8 @@ def _text_languages(q: Questionnaire) -> list[tuple[tuple, str]]:
             need((*loc, "help"), question.help)
             for oi, o in enumerate(question.options):
                 need((*loc, "options", oi, "label"), o.label)
+    for ri, rule in enumerate(q.consistency):
+        need(("consistency", ri, "message"), rule.message)
     return out
 
 
@@ -235,7 +237,8 @@ def check_condition(
 
 
 def check_questionnaire(q: Questionnaire) -> list[tuple[tuple, str]]:
-    """Duplicate ids, undefined groups, conditions naming unknown or later questions."""
+    """Duplicate ids, undefined groups, conditions naming unknown or later questions, and
+    consistency rules naming unknown questions or options."""
     out = _text_languages(q)
     seen_sections: set[str] = set()
     seen: dict[str, Question] = {}
@@ -255,6 +258,14 @@ def check_questionnaire(q: Questionnaire) -> list[tuple[tuple, str]]:
                     check_condition(question.when, (*loc, "when"), q._by_id, allowed=set(seen))
                 )
             seen.setdefault(question.id, question)
+    rules: set[str] = set()
+    for ri, rule in enumerate(q.consistency):
+        loc = ("consistency", ri)
+        if rule.id in rules:
+            out.append(((*loc, "id"), f"duplicate consistency rule id '{rule.id}'"))
+        rules.add(rule.id)
+        for ci, cond in enumerate(rule.conflict):
+            out.extend(check_condition(cond, (*loc, "conflict", ci), q._by_id))
     return out
 
 

@@ -192,6 +192,17 @@ class Replaces(Model):
     )
 
 
+class ConsistencyRule(Model):
+    """Two answers that cannot both be true. When both conditions hold, the interview asks the
+    consultant to confirm or correct, and every output lists the rule while it stands."""
+
+    id: Slug
+    conflict: list[Condition] = Field(
+        min_length=2, max_length=2, description="The two conditions that cannot both hold."
+    )
+    message: Text = Field(description="What does not add up, in the client's words.")
+
+
 class Questionnaire(Model):
     id: Slug
     version: int = Field(ge=1)
@@ -201,6 +212,9 @@ class Questionnaire(Model):
     source: SourceRef | None = None
     replaces: Replaces | None = None
     sections: list[Section] = Field(min_length=1)
+    consistency: list[ConsistencyRule] = Field(
+        default_factory=list, description="Pairs of answers that cannot both be true."
+    )
 
     def model_post_init(self, _context: Any) -> None:
         self._questions = [q for s in self.sections for q in s.questions]
@@ -421,15 +435,35 @@ class Phase(Model):
         return self
 
 
+class Constraint(Evidence):
+    """A limit the playbook works under, shown only where its `when` holds (the GDPR in Europe,
+    the data-protection rules of the company's own country elsewhere)."""
+
+    when: Condition | None = Field(None, description="Shown only when this holds; none: always.")
+
+
+class Fit(Model):
+    """One trait of the company's profile that makes a playbook fit, and how much it counts."""
+
+    when: Condition
+    weight: float = Field(1, gt=0, description="Points the trait adds to the playbook's fit.")
+
+
 class Playbook(Model):
     format: Literal[1] = 1
     id: Slug
     title: Text
-    applies_when: Condition | None = None
-    priority: int = Field(0, description="When several apply, the highest priority wins.")
+    applies_when: Condition | None = Field(
+        None, description="Who may be given the playbook at all; none: every company."
+    )
+    fit: list[Fit] = Field(
+        default_factory=list,
+        description="Profile traits that make it fit; the playbook with the most points wins.",
+    )
+    priority: int = Field(0, description="When several fit equally, the highest priority wins.")
     why: Text
     source: str
-    constraints: list[Evidence] = Field(default_factory=list)
+    constraints: list[Constraint] = Field(default_factory=list)
     phases: list[Phase] = Field(min_length=1)
 
 
@@ -592,7 +626,20 @@ class PhaseStatus(Model):
     id: str
     title: Text
     summary: Text | None = None
-    status: Literal["completed", "current", "later"]
+    status: Literal["completed", "current", "later", "not_applicable"] = Field(
+        description="completed: the company reports it done (whatever the order); "
+        "not_applicable: every answer it rests on is 'not applicable'."
+    )
+
+
+class PlaybookFit(Model):
+    """A playbook weighed for the company: its fit points, or why it was set aside."""
+
+    playbook: str
+    title: Text
+    fit: float = 0
+    set_aside: bool = Field(False, description="Its applies_when excludes the company.")
+    because: Text = Field(default_factory=dict, description="The answers behind it, in words.")
 
 
 class RoadmapResult(Model):
@@ -600,7 +647,11 @@ class RoadmapResult(Model):
     title: Text
     why: Text
     because: Text = Field(
-        default_factory=dict, description="The answers that made this playbook apply."
+        default_factory=dict, description="Why this playbook was chosen, on the whole profile."
+    )
+    fit: float | None = Field(None, description="The chosen playbook's fit points.")
+    considered: list[PlaybookFit] = Field(
+        default_factory=list, description="The other playbooks, best fit first, set-aside last."
     )
     source: str | None = None
     phases: list[PhaseStatus] = Field(
@@ -611,6 +662,15 @@ class RoadmapResult(Model):
     next_actions: list[NextAction] = Field(default_factory=list)
     kpis: list[Kpi] = Field(default_factory=list)
     constraints: list[Evidence] = Field(default_factory=list)
+
+
+class Conflict(Model):
+    """A consistency rule the company's answers break (confirmed by the consultant or not)."""
+
+    rule: str
+    message: Text
+    questions: list[str] = Field(default_factory=list, description="The questions of the pair.")
+    answers: dict[str, AnswerValue] = Field(default_factory=dict, description="Their answers.")
 
 
 class MissingAnswer(Model):
@@ -645,5 +705,8 @@ class Result(Model):
     placements: list[Placement] = Field(default_factory=list)
     statements: list[Statement] = Field(default_factory=list)
     roadmap: RoadmapResult | None = None
+    conflicts: list[Conflict] = Field(
+        default_factory=list, description="Consistency rules the answers break."
+    )
     missing: list[MissingAnswer] = Field(default_factory=list)
     plugins: list[PluginStatus] = Field(default_factory=list)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import sys
 from typing import Any, TextIO
 
-from .interview import Reply, Request, Review
+from .interview import Conflict, Reply, Request, Review
 from .models import Answer, Question, tr
 from .wording import CONTROLS, control_of, keys, say, words
 
@@ -170,10 +170,27 @@ class PlainAsker:
 
     # -- the engine's requests -----------------------------------------------------------
 
-    def __call__(self, request: Request | Review) -> Reply:
+    def __call__(self, request: Request | Review | Conflict) -> Reply:
         if isinstance(request, Review):
             return self._review(request)
+        if isinstance(request, Conflict):
+            return self._conflict(request)
         return self._question(request)
+
+    def _conflict(self, r: Conflict) -> Reply:
+        lang = self.lang
+        self._write()
+        for line in _conflict_lines(r, lang):
+            self._write(line)
+        self._write(f"  1. {say(lang, 'conflict_confirm')}")
+        self._write(f"  2. {say(lang, 'conflict_correct', question=_name(r.question, lang))}")
+        while True:
+            text = self._read(say(lang, "conflict_pick") + say(lang, "colon")).strip()
+            if text == "1":
+                return Reply("confirm")
+            if text == "2":
+                return Reply("correct")
+            self._write(say(lang, "conflict_pick") + ".")
 
     def _show(self, r: Request) -> None:
         lang, q = self.lang, r.question
@@ -288,6 +305,28 @@ def _keep(current: Answer) -> Reply:
     return Reply("skip" if current.state == "skipped" else current.state)
 
 
+def _name(question: Question, lang: str) -> str:
+    """The question by its short form where it has one."""
+    return tr(question.short, lang) if question.short else _short(tr(question.text, lang))
+
+
+def _conflict_lines(r: Conflict, lang: str) -> list[str]:
+    """The contradiction in words, then each answer of the pair."""
+    return [say(lang, "conflict", message=r.message)] + [
+        f"  - {_name(q, lang)}{say(lang, 'colon')}{describe(q, a, lang)}" for q, a in r.answers
+    ]
+
+
+def conflict_pair(questionnaire: Any, assessment: Any, qids: list[str], lang: str) -> str:
+    """The answers of a consistency rule's pair on one line: `Question: answer; …`."""
+    parts = []
+    for qid in qids:
+        q = questionnaire.question(qid)
+        if q is not None:
+            parts.append(f"{_name(q, lang)}{say(lang, 'colon')}{describe(q, assessment.answers.get(qid), lang)}")
+    return say(lang, "semicolon").join(parts)
+
+
 def _short(text: str, width: int = 64) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
@@ -342,10 +381,35 @@ class TerminalAsker:
         )
         return self._run(q, {}).strip()
 
-    def __call__(self, request: Request | Review) -> Reply:
+    def __call__(self, request: Request | Review | Conflict) -> Reply:
         if isinstance(request, Review):
             return self._review(request)
+        if isinstance(request, Conflict):
+            return self._conflict(request)
         return self._question(request)
+
+    # -- contradictions ----------------------------------------------------------------------
+
+    def _conflict(self, r: Conflict) -> Reply:
+        Choice = self._q.Choice
+        lang = self.lang
+        self._print()
+        lines = _conflict_lines(r, lang)
+        self._print(lines[0], "bold fg:ansiyellow")
+        for line in lines[1:]:
+            self._print(line)
+        question = self._q.select(
+            "",
+            choices=[
+                Choice(say(lang, "conflict_confirm"), value="confirm"),
+                Choice(say(lang, "conflict_correct", question=_name(r.question, lang)), value="correct"),
+            ],
+            qmark="",
+            use_jk_keys=False,
+            use_shortcuts=False,
+            instruction=f"({say(lang, 'select_hint')})",
+        )
+        return Reply(self._run(question, {}))
 
     # -- questions -------------------------------------------------------------------------
 

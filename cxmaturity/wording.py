@@ -50,6 +50,11 @@ WORDS: dict[str, dict[str, str]] = {
         "check_hint": "arrows to move, Space to tick, Enter to confirm",
         "text_hint": "Enter to confirm",
         "back_to_review": "Back to the review",
+        "conflict": "These answers contradict each other: {message}",
+        "conflict_confirm": "Confirm: keep both answers",
+        "conflict_correct": "Correct: answer \"{question}\" again",
+        "conflict_pick": "Type 1 to confirm or 2 to correct",
+        "answers_conflict": "Warning: in the answers file, {message} ({pair})",
     },
     "fr": {
         "progress": "Question {n} sur {total} · {section}",
@@ -101,6 +106,11 @@ WORDS: dict[str, dict[str, str]] = {
         "check_hint": "flèches pour se déplacer, Espace pour cocher, Entrée pour valider",
         "text_hint": "Entrée pour valider",
         "back_to_review": "Retour à la relecture",
+        "conflict": "Ces réponses se contredisent : {message}",
+        "conflict_confirm": "Confirmer : garder les deux réponses",
+        "conflict_correct": "Corriger : répondre de nouveau à « {question} »",
+        "conflict_pick": "Tapez 1 pour confirmer ou 2 pour corriger",
+        "answers_conflict": "Attention : dans le fichier de réponses, {message} ({pair})",
     },
 }
 

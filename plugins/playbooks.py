@@ -1,4 +1,4 @@
-"""Built-in plugin: the roadmap playbooks shipped with cxmaturity (Rakuten, Orange Bank).
+"""Built-in plugin: the roadmap playbooks shipped with cxmaturity (Rakuten, Orange Bank, health).
 
 It registers every YAML file of the bundled `benchmarks/playbooks/` folder through the same
 `register_playbooks` hook a third-party plugin uses, so a plugin can add a playbook of its own

@@ -10,7 +10,7 @@ from conftest import EXAMPLES, QUESTIONNAIRES, ROOT
 
 from cxmaturity import loader, yamlio
 from cxmaturity.loader import load, load_assessment, load_questionnaire
-from cxmaturity.models import Action, Evidence, Kpi, Phase, Playbook
+from cxmaturity.models import Action, Constraint, Evidence, Fit, Kpi, Phase, Playbook
 from cxmaturity.plugins import load_registry
 
 DOC = ROOT / "docs" / "playbooks.md"
@@ -25,8 +25,8 @@ def example() -> Playbook:
 
 def test_doc_example_matches_the_shipped_rakuten_playbook(example):
     shipped = load(ROOT / "benchmarks" / "playbooks" / "rakuten.yaml", Playbook)
-    assert (example.id, example.priority, example.applies_when) == (
-        shipped.id, shipped.priority, shipped.applies_when
+    assert (example.id, example.priority, example.applies_when, example.fit) == (
+        shipped.id, shipped.priority, shipped.applies_when, shipped.fit
     )
     assert [p.id for p in example.phases] == [p.id for p in shipped.phases]
     for mine, real in zip(example.phases, shipped.phases, strict=True):
@@ -38,7 +38,7 @@ def test_doc_example_matches_the_shipped_rakuten_playbook(example):
         assert {e.fact_id for e in mine.evidence} <= {e.fact_id for e in real.evidence}
 
 
-@pytest.mark.parametrize("model", [Playbook, Phase, Action, Kpi, Evidence])
+@pytest.mark.parametrize("model", [Playbook, Phase, Action, Kpi, Evidence, Constraint, Fit])
 def test_every_field_of_the_format_is_documented(model):
     text = DOC.read_text(encoding="utf-8")
     for name, field in model.model_fields.items():
@@ -56,7 +56,7 @@ def test_doc_table_of_example_outcomes_is_true():
         DOC.read_text(encoding="utf-8"),
         re.M,
     )
-    assert len(rows) == 4
+    assert len(rows) == 5
     for company, playbook, completed, current, action, gap in rows:
         assessment = load_assessment(EXAMPLES / f"{company}.yaml", questionnaire)
         roadmap = evaluate(assessment, questionnaire, registry).roadmap

@@ -44,7 +44,7 @@ def test_english_summary_keeps_the_report_s_own_section_names(cli):
 
 def test_roadmap_reason_is_said_once_and_names_the_question_not_its_id(cli):
     out = flat(cli("score", str(FRENCH[0])).output)
-    assert "Choisi parce que Secteur : « Industrie »." in out
+    assert "Choisi comme feuille de route générale : Secteur : « Industrie », et aucun" in out
     assert "Parce que : Choisi" not in out
     assert "ce qui l'appelle : Chatbots de messagerie : « Pas déployé »" in out
     assert "profile.industry" not in out and "tools.chatbots.tenure" not in out
@@ -53,11 +53,11 @@ def test_roadmap_reason_is_said_once_and_names_the_question_not_its_id(cli):
 def test_english_roadmap_reason_in_markdown_and_html(cli, tmp_path):
     path = EXAMPLES / "nordbank.yaml"
     md = cli("score", str(path), "--format", "markdown").output
-    assert 'Chosen because Industry is "Financial services".' in md
+    assert 'scale): Industry is "Financial services";' in md
     assert "**Because:**" not in md
     out = tmp_path / "nordbank.html"
     assert cli("report", str(path), "-o", str(out)).exit_code == 0
-    assert "Chosen because Industry is &quot;Financial services&quot;." in out.read_text(encoding="utf-8")
+    assert "scale): Industry is &quot;Financial services&quot;;" in out.read_text(encoding="utf-8")
 
 
 def test_explain_says_why_a_dimension_has_no_score(cli):

@@ -165,3 +165,42 @@ def test_the_real_questionnaire_first_question_on_a_terminal(tmp_path):
     assert child.exitstatus == 0
     (saved,) = tmp_path.glob("lumiere-*.yaml")
     assert load_assessment(saved).answers[first.id].value == first.options[1].id
+
+
+CONTRADICTION = str(DATA / "contradiction.yaml")
+
+
+@pytest.mark.parametrize("lang, choice, live", [("en", "correct", "pilot"), ("fr", "confirm", "not_yet")])
+def test_a_contradiction_is_confirmed_or_corrected_with_arrow_keys(tmp_path, lang, choice, live):
+    w = WORDS[lang]
+    said = {
+        "en": ("These answers contradict each other", "Confirm: keep both answers"),
+        "fr": ("Ces réponses se contredisent", "Confirmer : garder les deux réponses"),
+    }[lang]
+    child = spawn(
+        ["assess", "--questionnaire", CONTRADICTION, "--company", "Acme", "--lang", lang, "-o", "t.yaml"], tmp_path
+    )
+    child.expect_exact(w["progress"].format(n=1, total=3))
+    child.send(DOWN * 2)  # in use for over two years
+    child.send("\r")
+    child.expect_exact(w["progress"].format(n=2, total=3))
+    child.send("\r")  # serving customers: not yet, which contradicts it
+    child.expect_exact(said[0])
+    child.expect_exact(said[1])
+    if choice == "correct":
+        child.send(DOWN)
+        child.send("\r")
+        child.expect_exact(w["progress"].format(n=2, total=3))  # the same question again
+        child.send(DOWN)  # from its current answer (not yet) to "in pilot"
+        child.send("\r")
+    else:
+        child.send("\r")
+    child.expect_exact(w["progress"].format(n=3, total=3))
+    child.sendline("ok")
+    child.expect_exact(w["review"])
+    child.send("\r")  # finish
+    child.expect_exact(w["saved"])
+    child.expect(pexpect.EOF)
+    a = load_assessment(tmp_path / "t.yaml")
+    assert a.answers["demo.assistant_years"].value == "over_2y"
+    assert a.answers["demo.assistant_live"].value == live

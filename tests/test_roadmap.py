@@ -42,7 +42,8 @@ def roadmap_of(name, questionnaire, playbooks, registry):
     assessment = load_assessment(EXAMPLES / f"{name}.yaml", questionnaire)
     scores = {d.id: d.score for d in evaluate(assessment, questionnaire, registry).dimensions}
     assert scores, "the built-in scorers gave no dimension score"
-    return recommend(assessment.answered(), questionnaire, scores, playbooks)
+    skipped = {k for k, a in assessment.answers.items() if a.state == "not_applicable"}
+    return recommend(assessment.answered(), questionnaire, scores, playbooks, skipped)
 
 
 # --- the example companies ---------------------------------------------------------------
@@ -54,8 +55,15 @@ def test_online_retailer_early_on_is_in_rakuten_phase_1(questionnaire, playbooks
     assert roadmap.playbook == "rakuten"
     assert roadmap.completed == []
     assert roadmap.current == "routine-to-chatbots"
+    # Chosen on the whole profile, with the points of the next best playbook.
     assert roadmap.because["en"] == (
-        "Chosen because Industry is \"Consumer goods and retail\"."
+        "Chosen because it fits the whole profile best (6 points on cxmaturity's scale): "
+        'Sales made online is "Over 75%"; Industry is "Consumer goods and retail"; '
+        'Personalised recommendations is "In use for more than two years". '
+        "Next best: Orange Bank: AI in a regulated sector (2 points)."
+    )
+    assert roadmap.because["fr"].startswith(
+        "Choisi parce qu'il correspond le mieux à l'ensemble du profil (6 points"
     )
     first = roadmap.next_actions[0]
     # Chatbots are already deployed, so the first gap is the automation share.
@@ -112,14 +120,21 @@ def test_manufacturer_with_basic_automation_starts_rakuten_phase_1(questionnaire
     assert roadmap.next_actions[0].gap["fr"] == "Chatbots de messagerie : « Pas déployé »"
 
 
-def test_health_group_gets_orange_bank(questionnaire, playbooks, registry):
+def test_health_group_gets_the_health_playbook_not_a_banks(questionnaire, playbooks, registry):
     roadmap = roadmap_of("lumiere-sante", questionnaire, playbooks, registry)
-    assert roadmap.playbook == "orange-bank"
-    assert roadmap.current == "cx-assistant"
-    # Unanswered questions count as gaps, and say so.
-    gaps = {a.id: a.gap["en"] for a in roadmap.next_actions}
-    assert gaps["agents-coach-assistant"] == "Agents train the bots has no answer"
-    assert roadmap.next_actions[-1].id == "assistant-live"
+    assert roadmap.playbook == "health-privacy"
+    assert "Pharmaceuticals and healthcare" in roadmap.because["en"]
+    assert "Pharmacie et santé" in roadmap.because["fr"]
+    assert roadmap.current == "privacy-gate"
+    # Retention is partly in place: enforcing deletion is left. Personalised recommendations
+    # were answered "not applicable", so the no-profiling check is not asked of it.
+    assert [a.id for a in roadmap.next_actions] == ["deletion-enforced"]
+    # Orange Bank is set aside for a health company, and says on which answer.
+    aside = {c.playbook: c for c in roadmap.considered}
+    assert aside["orange-bank"].set_aside
+    assert "Pharmaceuticals and healthcare" in aside["orange-bank"].because["en"]
+    # A French group: the GDPR is its data-protection context.
+    assert any("GDPR" in c.text["en"] for c in roadmap.constraints)
 
 
 def test_the_same_company_a_year_later_has_moved_to_phase_2(questionnaire, playbooks, registry):
@@ -131,12 +146,45 @@ def test_the_same_company_a_year_later_has_moved_to_phase_2(questionnaire, playb
 # --- the rules of the recommendation ----------------------------------------------------
 
 
-def test_a_later_phase_done_does_not_count_before_an_earlier_one(questionnaire, playbooks):
+def test_a_later_phase_reported_done_is_shown_done_not_upcoming(questionnaire, playbooks):
     answers = {"profile.industry": "consumer_retail", "tools.chatbots.tenure": "none",
                "practices.decision_support": "live", "practices.cross_unit_ai": "live"}
     roadmap = recommend(answers, questionnaire, {}, playbooks)
-    assert roadmap.completed == []
+    assert roadmap.completed == ["decision-support", "cross-unit-ai"]
     assert roadmap.current == "routine-to-chatbots"
+    assert [(p.id, p.status) for p in roadmap.phases] == [
+        ("routine-to-chatbots", "current"), ("decision-support", "completed"),
+        ("cross-unit-ai", "completed"),
+    ]
+
+
+def test_fraud_detection_in_place_shows_orange_bank_step_3_done(questionnaire, playbooks):
+    answers = {"profile.industry": "financial_services", "practices.virtual_assistant_live": "pilot",
+               "practices.fraud_detection": "in_place"}
+    roadmap = recommend(answers, questionnaire, {}, playbooks)
+    assert [(p.id, p.status) for p in roadmap.phases] == [
+        ("cx-assistant", "current"), ("kyc-feed", "later"), ("risk-and-fraud", "completed"),
+    ]
+
+
+def test_an_action_answered_not_applicable_is_not_recommended(questionnaire, playbooks):
+    answers = {"profile.industry": "financial_services", "practices.virtual_assistant_live": "pilot"}
+    ids = [a.id for a in recommend(answers, questionnaire, {}, playbooks).next_actions]
+    assert "assistant-proposes-products" in ids  # no answer yet: still a gap
+    roadmap = recommend(answers, questionnaire, {}, playbooks,
+                        not_applicable={"tools.recommendation.tenure"})
+    assert "assistant-proposes-products" not in [a.id for a in roadmap.next_actions]
+
+
+def test_a_phase_resting_only_on_not_applicable_answers_does_not_apply(questionnaire, playbooks):
+    answers = {"profile.industry": "consumer_retail", "tools.chatbots.tenure": "over_2y",
+               "automation.fully_automated": "over_75"}
+    roadmap = recommend(answers, questionnaire, {}, playbooks,
+                        not_applicable={"practices.decision_support"})
+    assert [(p.id, p.status) for p in roadmap.phases] == [
+        ("routine-to-chatbots", "completed"), ("decision-support", "not_applicable"),
+        ("cross-unit-ai", "current"),
+    ]
 
 
 def test_every_phase_done_leaves_no_current_phase(questionnaire, playbooks):
@@ -163,7 +211,7 @@ def test_automation_score_stands_in_for_an_unanswered_automation_share(questionn
 def test_no_industry_answered_falls_back_to_rakuten(questionnaire, playbooks):
     roadmap = recommend({}, questionnaire, {}, playbooks)
     assert roadmap.playbook == "rakuten"
-    assert "none of the conditions" in roadmap.because["en"]
+    assert roadmap.because["en"].startswith("Chosen as the general roadmap")
 
 
 def test_a_regulated_flag_sends_any_industry_to_orange_bank(questionnaire, playbooks):
@@ -172,8 +220,8 @@ def test_a_regulated_flag_sends_any_industry_to_orange_bank(questionnaire, playb
 
 
 def test_no_playbook_applies_gives_no_roadmap(questionnaire, playbooks):
-    orange = [p for p in playbooks if p.id == "orange-bank"]
-    assert recommend({"profile.industry": "manufacturing"}, questionnaire, {}, orange) is None
+    health = [p for p in playbooks if p.id == "health-privacy"]
+    assert recommend({"profile.industry": "manufacturing"}, questionnaire, {}, health) is None
 
 
 # --- playbooks added by a plugin --------------------------------------------------------
@@ -215,9 +263,9 @@ def registry_with_third_playbook(tmp_path):
     return load_registry(plugins_dirs=[tmp_path], strict=True)
 
 
-def test_built_in_plugin_registers_both_playbooks():
+def test_built_in_plugin_registers_the_three_playbooks():
     registry = load_registry(plugins_dirs=(), strict=True)
-    assert [p.id for p in registry.playbooks] == ["orange-bank", "rakuten"]
+    assert [p.id for p in registry.playbooks] == ["health-privacy", "orange-bank", "rakuten"]
 
 
 def test_plugin_playbook_is_chosen_when_it_fits(questionnaire, registry_with_third_playbook):
@@ -247,7 +295,9 @@ def test_every_question_a_playbook_reads_is_in_the_questionnaire(questionnaire, 
     # profile.regulated is the one exception: an optional flag a questionnaire may add.
     optional = {"profile.regulated"}
     for playbook in playbooks:
-        conditions = [playbook.applies_when] + [
+        conditions = [playbook.applies_when] + [f.when for f in playbook.fit] + [
+            c.when for c in playbook.constraints
+        ] + [
             c for phase in playbook.phases
             for c in [phase.done_when] + [a.needed_unless for a in phase.actions]
         ]

@@ -189,7 +189,7 @@ def roadmap_chart(
 
     for i, (title, status, status_label) in enumerate(phases):
         colour = PHASE_COLOURS.get(status, "#9aa5b1")
-        filled = status != "next"
+        filled = status not in ("next", "not_applicable")
         box = FancyBboxPatch(
             (i + 0.06, 0.12), 0.88, 0.76, boxstyle="round,pad=0,rounding_size=0.06",
             facecolor=colour if filled else "white", edgecolor=colour,

@@ -336,6 +336,14 @@ class Content:
             ],
         }
 
+    def conflicts(self) -> list[tuple[str, list[tuple[str, str]]]]:
+        """(message, [(question, answer in words)]) of each consistency rule left standing."""
+        out = []
+        for c in getattr(self.result, "conflicts", None) or []:
+            pairs = [(self.question(q), self.answer(q, c.answers.get(q))) for q in c.questions]
+            out.append((tr(c.message, self.lang), pairs))
+        return out
+
     def missing(self) -> list[tuple[str, str, str]]:
         """(question, state word, dimensions it weakens) of each missing answer."""
         return [

@@ -404,9 +404,10 @@ def _roadmap_section(ri: ReportInput, notes: Footnotes) -> Safe:
         parts.append(fill("<p>$because</p>", because=because))
     if ri.playbook is not None:
         phases = []
+        aside = {p.id for p in rm.phases if p.status == "not_applicable"}
         for ph in ri.playbook.phases:
             status = "completed" if ph.id in rm.completed else "current" if ph.id == rm.current \
-                else "next"
+                else "not_applicable" if ph.id in aside else "next"
             phases.append((tr(ph.title, ri.lang), status, L["phase_" + status]))
         svg = charts.roadmap_chart(phases, label=L["chart_roadmap"])
         parts.append(fill("<figure>$svg<figcaption>$cap</figcaption></figure>", svg=Safe(svg),
@@ -442,6 +443,24 @@ def _notes_section(ri: ReportInput) -> Safe:
     return fill("<h2>$h</h2><table><thead><tr><th>$q</th><th>$n</th></tr></thead>"
                 "<tbody>$rows</tbody></table>", h=L["notes"], q=L["question"], n=L["note"],
                 rows=join(rows))
+
+
+def _conflicts_section(ri: ReportInput) -> Safe:
+    """The consistency rules the answers still break; nothing when there are none."""
+    L = label_set(ri.lang)
+    conflicts = getattr(ri.result, "conflicts", None) or []
+    if not conflicts:
+        return Safe("")
+    items = [
+        fill("<li><strong>$m</strong><ul>$pairs</ul></li>", m=tr(c.message, ri.lang), pairs=join(
+            fill("<li>$q : $a</li>" if ri.lang == "fr" else "<li>$q: $a</li>",
+                 q=_question_text(ri, q),
+                 a=_answer_text(ri.questionnaire.question(q), c.answers.get(q), ri.lang))
+            for q in c.questions))
+        for c in conflicts
+    ]
+    return fill("<h2>$h</h2><p class='note'>$intro</p><ul>$items</ul>", h=L["conflicts"],
+                intro=L["conflicts_intro"], items=join(items))
 
 
 def _missing_section(ri: ReportInput) -> Safe:
@@ -487,6 +506,7 @@ def render_html(ri: ReportInput) -> str:
         _statements_section(ri, notes),
         _roadmap_section(ri, notes),
         _notes_section(ri),
+        _conflicts_section(ri),
         _missing_section(ri),
         _plugins_section(ri),
     ])

@@ -88,10 +88,16 @@ LABELS = {
         "statements_intro": "Qualitative findings for the cohorts; the report gives no figure "
         "to place the company against.",
         "roadmap": "Roadmap",
+        "conflicts": "Answers that contradict each other",
+        "conflicts_intro": (
+            "These pairs of answers cannot both be true; check them with the client before "
+            "relying on the result."
+        ),
         "no_roadmap": "No playbook applies to this assessment.",
         "phase_completed": "completed",
         "phase_current": "current",
         "phase_next": "next",
+        "phase_not_applicable": "not applicable",
         "chart_roadmap": "The playbook's phases",
         "chart_roadmap_caption": "The playbook's phases: completed (filled green), current "
         "(filled blue), next (outlined).",
@@ -182,10 +188,16 @@ LABELS = {
         "statements_intro": "Constats qualitatifs sur les cohortes ; le rapport ne donne aucun "
         "chiffre auquel comparer l'entreprise.",
         "roadmap": "Feuille de route",
+        "conflicts": "Réponses qui se contredisent",
+        "conflicts_intro": (
+            "Ces paires de réponses ne peuvent pas être vraies ensemble ; vérifiez-les avec le "
+            "client avant de vous fier au résultat."
+        ),
         "no_roadmap": "Aucun parcours type ne s'applique à cette évaluation.",
         "phase_completed": "terminée",
         "phase_current": "en cours",
         "phase_next": "à venir",
+        "phase_not_applicable": "non applicable",
         "chart_roadmap": "Les phases du parcours type",
         "chart_roadmap_caption": "Les phases du parcours type : terminées (vert plein), en "
         "cours (bleu plein), à venir (contour).",

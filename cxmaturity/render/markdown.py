@@ -88,7 +88,7 @@ def summary_markdown(
         if rm["because"]:
             out += [f"{rm['because']}  "]
         out += ["", f"**{L['phases']}**", ""]
-        marks = {"completed": "✓", "current": "▶", "later": "·"}
+        marks = {"completed": "✓", "current": "▶", "later": "·", "not_applicable": "–"}
         out += [f"- {marks[status]} {title} ({word})" for title, word, status in rm["phases"]] + [""]
         if rm["actions"]:
             out += [f"**{L['next_actions']}**", ""]
@@ -103,6 +103,14 @@ def summary_markdown(
         for key in ("kpis", "constraints"):
             if rm[key]:
                 out += [f"**{L[key]}**", ""] + [f"- {item}" for item in rm[key]] + [""]
+
+    conflicts = c.conflicts()
+    if conflicts:
+        out += [f"## {L['conflicts_title']}", "", L["conflicts_intro"], ""]
+        for message, pairs in conflicts:
+            out.append(f"- **{message}**")
+            out += [f"  - {q}{L['colon']}{a}" for q, a in pairs]
+        out += [""]
 
     out += [f"## {L['missing_title']}", ""]
     missing = c.missing()

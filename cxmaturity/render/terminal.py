@@ -216,7 +216,7 @@ def roadmap(c: Content) -> RenderableType:
         # The sentence names itself ("Chosen because…"): a "Because:" label would say it twice.
         body.append(Text(rm["because"]))
     body.append(Text(L["phases"], style="bold"))
-    marks = {"completed": "✓", "current": "▶", "later": "·"}
+    marks = {"completed": "✓", "current": "▶", "later": "·", "not_applicable": "–"}
     phases = Table.grid(padding=(0, 1))
     phases.add_column(no_wrap=True)
     phases.add_column(ratio=1)
@@ -273,6 +273,24 @@ def missing(c: Content) -> RenderableType:
     return Group(*parts)
 
 
+def conflicts(c: Content) -> RenderableType | None:
+    """The consistency rules the answers still break; nothing when there are none."""
+    rows = c.conflicts()
+    if not rows:
+        return None
+    L = c.L
+    parts: list[RenderableType] = [_title(L["conflicts_title"]), Text(L["conflicts_intro"])]
+    table = Table.grid(padding=(0, 1))
+    table.add_column(no_wrap=True)
+    table.add_column(ratio=1)
+    for message, pairs in rows:
+        lines = [Text(message, style="bold")]
+        lines += [Text(f"{q}{L['colon']}{a}") for q, a in pairs]
+        table.add_row("!", Group(*lines))
+    parts.append(Padding(table, (0, 0, 0, 2)))
+    return Group(*parts)
+
+
 def plugins(c: Content) -> RenderableType | None:
     rows = c.plugins()
     if not rows:
@@ -316,6 +334,7 @@ def summary(
         placements(c),
         statements(c),
         roadmap(c),
+        conflicts(c),
         missing(c),
         plugins(c),
         footer(c),
