@@ -18,12 +18,14 @@ CONFIDENCE = {
         "figure_unambiguous": "read from a chart",
         "figure_ambiguous": "read from a chart whose mapping is ambiguous",
         "portfolio": "from your own assessments",
+        "derived": "derived from the report's text, not printed in it",
     },
     "fr": {
         "stated": "énoncé dans le texte du rapport",
         "figure_unambiguous": "lu sur un graphique",
         "figure_ambiguous": "lu sur un graphique dont la lecture est ambiguë",
         "portfolio": "issu de vos propres évaluations",
+        "derived": "déduit du texte du rapport, qui ne l'imprime pas",
     },
 }
 
