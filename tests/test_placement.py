@@ -499,3 +499,16 @@ def test_every_example_is_placed_with_provenance(questionnaire, example):
     assert {p.cohort for p in placements} >= {"all", "cx_leaders"}
     for s in statements:
         assert s.source and s.confidence
+
+
+@pytest.mark.skipif(not REPORT_FILE.exists(), reason="the report's cohort file is not there yet")
+def test_the_worked_examples_in_the_docs_are_what_the_tool_says(questionnaire):
+    """docs/cohorts.md quotes the tool's own words: they cannot drift from it."""
+    doc = (ROOT / "docs" / "cohorts.md").read_text()
+    report = load(REPORT_FILE, CohortFile)
+    ms = [m.model_copy(update={"always_compared": True}) for m in memberships({}, questionnaire, [report])]
+    for question, answer, cohort in (("invest.front_office", "acquiring", "cx_leaders"),
+                                     ("kpi.revenue.change", "up_5_10", "all")):
+        placements, _ = place({question: answer}, questionnaire, [report], ms)
+        p = only(placements, cohort, question)
+        assert f"> {p.text['en']}\n" in doc
