@@ -117,6 +117,7 @@ class _Plan:
     labels: dict[CohortKey, dict]
     limits: dict[str, tuple[float, float]]  # cohort file id → (ahead_from, behind_below)
     placed: dict[tuple, list[Placement]] = field(default_factory=dict)
+    words: dict[tuple, str] = field(default_factory=dict)  # a figure's words, per language
 
 
 def _build_plan(files: tuple[CohortFile, ...], questionnaire: Questionnaire) -> _Plan:
@@ -203,7 +204,8 @@ def place(
 
 
 def _use(fig: Figure) -> FigureUse:
-    return FigureUse(
+    # Built from a validated figure: no need to validate again (placing stays fast).
+    return FigureUse.model_construct(
         id=fig.id,
         options=list(fig.options) if fig.options else None,
         value=fig.value,
@@ -223,7 +225,7 @@ def _place_cohort(
     label = plan.labels.get(key) or {"en": key[1]}
     pic = picture(question, figures or [], value, plan.limits[key[0]])
     set_aside = [
-        SetAside(
+        SetAside.model_construct(
             figure=fig.id,
             source=fig.source,
             confidence=fig.confidence,
@@ -231,7 +233,7 @@ def _place_cohort(
         )
         for fig, why in pic.set_aside
     ]
-    text = placement_words.both(question, label, pic)
+    text = placement_words.both(question, label, pic, plan.words)
     if pic.verdict == "no_benchmark":
         return [
             Placement(
@@ -242,7 +244,9 @@ def _place_cohort(
     first = pic.used[0]
     shares = None
     if pic.worse is not None:
-        shares = Shares(worse=pic.worse, equal=pic.equal, better=pic.better, percentile=pic.percentile)
+        shares = Shares.model_construct(
+            worse=pic.worse, equal=pic.equal, better=pic.better, percentile=pic.percentile, derived=True
+        )
     # The fact id of the company's own option where a distribution gives one share per option.
     fact_id = first.fact_id
     if first.distribution is not None and value in first.distribution:

@@ -8,6 +8,7 @@ derived, so a reader never takes a complement or a percentile for one the report
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 from .models import Figure, Question, tr
 from .picture import AVERAGE, DIRECTION, MISMATCH, NOT_AN_END, Picture, share_bounds
@@ -34,6 +35,7 @@ _REASONS = {
 }
 
 
+@lru_cache(maxsize=4096)  # shares repeat across placements: format each once
 def num(value: float, lang: str) -> str:
     text = f"{value:.1f}".rstrip("0").rstrip(".")
     return text.replace(".", ",") if lang == "fr" else text
@@ -153,25 +155,36 @@ def reason(fig: Figure, key: str, lang: str) -> str:
     return _REASONS[key][lang]
 
 
-def _set_aside(question: Question, pic: Picture, lang: str) -> str:
+def _set_aside(question: Question, pic: Picture, lang: str, said) -> str:
     out = []
     for fig, key in pic.set_aside:
         if lang == "fr":
-            out.append(f" Non retenu : {stated(question, fig, 'fr')} car {reason(fig, key, 'fr')}.")
+            out.append(f" Non retenu : {said(fig, 'fr')} car {reason(fig, key, 'fr')}.")
         else:
-            out.append(f" Not used: {stated(question, fig, 'en')} because {reason(fig, key, 'en')}.")
+            out.append(f" Not used: {said(fig, 'en')} because {reason(fig, key, 'en')}.")
     return "".join(out)
 
 
-def sentence(question: Question, label: dict, pic: Picture, lang: str) -> str:
-    """The whole placement in `lang`: the figures, what follows from them, any doubt."""
+def sentence(question: Question, label: dict, pic: Picture, lang: str, memo: dict | None = None) -> str:
+    """The whole placement in `lang`: the figures, what follows from them, any doubt.
+
+    `memo` keeps each figure's words between calls (they do not depend on the answer)."""
+    memo = {} if memo is None else memo
+
+    def said(fig: Figure, lang: str) -> str:
+        key = (question.id, fig.id, lang)
+        text = memo.get(key)
+        if text is None:
+            text = memo[key] = stated(question, fig, lang)
+        return text
+
     colon = " : " if lang == "fr" else ": "
     head = f"{tr(label, lang)}{colon}"
     if pic.verdict == "no_benchmark":
         none = "pas de référence chiffrée pour cette question" if lang == "fr" else "no benchmark for this question"
-        return f"{head}{none}.{_set_aside(question, pic, lang)}"
+        return f"{head}{none}.{_set_aside(question, pic, lang, said)}"
     sep = " ; " if lang == "fr" else "; "
-    figures = sep.join(stated(question, f, lang) for f in pic.used)
+    figures = sep.join(said(f, lang) for f in pic.used)
     if pic.side is not None:
         body = figures
         where = {"en": {"above": "above it", "below": "below it", "within": "within it"},
@@ -182,8 +195,9 @@ def sentence(question: Question, label: dict, pic: Picture, lang: str) -> str:
             body += f"; your answer is {where['en'][pic.side]}"
     else:
         body = f"{figures}{sep}{_derived(question, pic, lang)}"
-    return f"{head}{body}{_tags(pic.used, lang)}.{_uncertain(pic, lang)}{_set_aside(question, pic, lang)}"
+    tail = f"{_tags(pic.used, lang)}.{_uncertain(pic, lang)}{_set_aside(question, pic, lang, said)}"
+    return f"{head}{body}{tail}"
 
 
-def both(question: Question, label: dict, pic: Picture) -> dict[str, str]:
-    return {lang: sentence(question, label, pic, lang) for lang in ("en", "fr")}
+def both(question: Question, label: dict, pic: Picture, memo: dict | None = None) -> dict[str, str]:
+    return {lang: sentence(question, label, pic, lang, memo) for lang in ("en", "fr")}
