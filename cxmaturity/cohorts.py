@@ -34,7 +34,7 @@ from .models import (
     Shares,
     Statement,
 )
-from .picture import picture
+from .picture import Prepared, picture, prepare
 
 # --- membership --------------------------------------------------------------------------
 
@@ -118,6 +118,8 @@ class _Plan:
     limits: dict[str, tuple[float, float]]  # cohort file id → (ahead_from, behind_below)
     placed: dict[tuple, list[Placement]] = field(default_factory=dict)
     words: dict[tuple, str] = field(default_factory=dict)  # a figure's words, per language
+    prepared: dict[tuple, Prepared] = field(default_factory=dict)  # per (question, cohort)
+    parts: dict[tuple, Any] = field(default_factory=dict)  # a figure's FigureUse and SetAside
 
 
 def _build_plan(files: tuple[CohortFile, ...], questionnaire: Questionnaire) -> _Plan:
@@ -219,20 +221,33 @@ def _use(fig: Figure) -> FigureUse:
     )
 
 
+def _part(plan: _Plan, fig: Figure, why: str | None = None) -> Any:
+    """The result's record of a figure used (`why` None) or set aside, made once per plan."""
+    key = (id(fig), why)
+    part = plan.parts.get(key)
+    if part is None:
+        if why is None:
+            part = _use(fig)
+        else:
+            part = SetAside.model_construct(
+                figure=fig.id,
+                source=fig.source,
+                confidence=fig.confidence,
+                reason={lang: placement_words.reason(fig, why, lang) for lang in ("en", "fr")},
+            )
+        plan.parts[key] = part
+    return part
+
+
 def _place_cohort(
     plan: _Plan, question: Question, key: CohortKey, figures: list[Figure] | None, value: Any
 ) -> list[Placement]:
     label = plan.labels.get(key) or {"en": key[1]}
-    pic = picture(question, figures or [], value, plan.limits[key[0]])
-    set_aside = [
-        SetAside.model_construct(
-            figure=fig.id,
-            source=fig.source,
-            confidence=fig.confidence,
-            reason={lang: placement_words.reason(fig, why, lang) for lang in ("en", "fr")},
-        )
-        for fig, why in pic.set_aside
-    ]
+    prepared = plan.prepared.get((question.id, key))
+    if prepared is None:
+        prepared = plan.prepared[(question.id, key)] = prepare(question, figures or [])
+    pic = picture(question, figures or [], value, plan.limits[key[0]], prepared)
+    set_aside = [_part(plan, fig, why) for fig, why in pic.set_aside]
     text = placement_words.both(question, label, pic, plan.words)
     if pic.verdict == "no_benchmark":
         return [
@@ -261,7 +276,7 @@ def _place_cohort(
             certain=pic.certain,
             could_be=pic.could_be,
             shares=shares,
-            figures=[_use(f) for f in pic.used],
+            figures=[_part(plan, f) for f in pic.used],
             set_aside=set_aside,
             value=first.value,
             options=list(first.options) if first.options else None,

@@ -122,22 +122,33 @@ def _ascending(question: Question, fig: Figure) -> bool | None:
     return top == (fig.better == "higher")
 
 
-def _ordered(question: Question, figures: list[Figure], value: Any, pic: Picture) -> bool:
-    """Fill `pic` from the cumulative bounds; False when no figure could be used."""
+@dataclass
+class Prepared:
+    """What a cohort's figures on a question say whatever the answer: worked out once."""
+
+    kind: str  # "ordered", "practices", "average" or "none"
+    used: list[Figure] = field(default_factory=list)
+    set_aside: list[tuple[Figure, str]] = field(default_factory=list)
+    order: list[str] = field(default_factory=list)  # ordered: options from worst to best
+    low: list[float] = field(default_factory=list)  # ordered: bounds of F(t), t = 0..k
+    high: list[float] = field(default_factory=list)
+    practices: list[tuple[Figure, float, float]] = field(default_factory=list)  # (fig, low, high)
+
+
+def _prepare_ordered(question: Question, figures: list[Figure], prep: Prepared) -> None:
     raw = question.option_ids
     direction: bool | None = None
-    usable = []
     for fig in figures:
         up = _ascending(question, fig)
         if up is None:
-            pic.set_aside.append((fig, NOT_AN_END))
+            prep.set_aside.append((fig, NOT_AN_END))
         elif direction is not None and up != direction:
-            pic.set_aside.append((fig, DIRECTION))
+            prep.set_aside.append((fig, DIRECTION))
         else:
             direction = up
-            usable.append(fig)
-    if not usable or value not in raw:
-        return False
+            prep.used.append(fig)
+    if not prep.used:
+        return
     order = raw if direction else raw[::-1]
     k = len(order)
     # F(t) for t = 0..k: the share answering the t worst options or worse; t = 0 is the
@@ -146,19 +157,14 @@ def _ordered(question: Question, figures: list[Figure], value: Any, pic: Picture
     high = [100.0] * (k + 1)
     high[0] = 0.0
     low[k] = 100.0
-    for fig in usable:
+    for fig in prep.used:
         if fig.distribution is not None:
-            listed = sum(s.value for s in fig.distribution.values())
-            cum = max(0.0, 100 - listed)
-            high[0] = max(high[0], cum)
-            cuts = [cum]
-            for oid in order:
+            cum = max(0.0, 100 - sum(s.value for s in fig.distribution.values()))
+            low[0], high[0] = max(low[0], cum), max(high[0], cum)
+            for t, oid in enumerate(order[:-1], start=1):
                 share = fig.distribution.get(oid)
                 cum += share.value if share else 0.0
-                cuts.append(cum)
-            low[0], high[0] = max(low[0], cuts[0]), max(high[0], cuts[0])
-            for t in range(1, k):
-                low[t], high[t] = max(low[t], cuts[t]), min(high[t], cuts[t])
+                low[t], high[t] = max(low[t], cum), min(high[t], cum)
             continue
         lo, hi = share_bounds(fig)
         chosen = [o for o in order if o in (fig.options or ())]
@@ -175,33 +181,43 @@ def _ordered(question: Question, figures: list[Figure], value: Any, pic: Picture
     for t in range(k + 1):
         if low[t] > high[t]:  # figures that contradict each other: know nothing there
             low[t], high[t] = high[t], low[t]
-    a = order.index(value) + 1
+    prep.kind, prep.order, prep.low, prep.high = "ordered", order, low, high
+
+
+def _read_ordered(prep: Prepared, value: Any, pic: Picture) -> bool:
+    if value not in prep.order:
+        return False
+    low, high = prep.low, prep.high
+    a = prep.order.index(value) + 1
     pic.worse = (_r(low[a - 1]), _r(high[a - 1]))
     pic.better = (_r(100 - high[a]), _r(100 - low[a]))
     pic.equal = (_r(low[a] - high[a - 1]), _r(high[a] - low[a - 1]))
     pic.percentile = (_r(low[a - 1]), _r(high[a]))
-    pic.used = usable
     return True
 
 
 # --- practices (multi, unordered single) -------------------------------------------------
 
 
-def _practices(figures: list[Figure], value: Any, pic: Picture) -> bool:
-    mine, others = [], []  # (low, high) of the good side of each practice
-    usable = []
+def _prepare_practices(figures: list[Figure], prep: Prepared) -> None:
     for fig in figures:
         if fig.distribution is not None or not fig.options:
-            pic.set_aside.append((fig, NOT_AN_END))
+            prep.set_aside.append((fig, NOT_AN_END))
             continue
         lo, hi = share_bounds(fig)
-        good = chose(value, fig.options)
-        if fig.better == "lower":
-            lo, hi, good = 100 - hi, 100 - lo, not good
+        if fig.better == "lower":  # the good side is not choosing these options
+            lo, hi = 100 - hi, 100 - lo
+        prep.practices.append((fig, lo, hi))
+        prep.used.append(fig)
+    if prep.used:
+        prep.kind = "practices"
+
+
+def _read_practices(prep: Prepared, value: Any, pic: Picture) -> bool:
+    mine, others = [], []  # (low, high) of the good side of each practice
+    for fig, lo, hi in prep.practices:
+        good = chose(value, fig.options) != (fig.better == "lower")
         (mine if good else others).append((lo, hi))
-        usable.append(fig)
-    if not usable:
-        return False
     # All of the company's practices together, any of the others (bounds over every way the
     # shares could overlap).
     if mine:
@@ -221,7 +237,6 @@ def _practices(figures: list[Figure], value: Any, pic: Picture) -> bool:
     pic.better = (_r(better[0]), _r(better[1]))
     pic.equal = (_r(100 - worse[1] - better[1]), _r(100 - worse[0] - better[0]))
     pic.percentile = (pic.worse[0], _r(100 - better[0]))
-    pic.used = usable
     return True
 
 
@@ -262,34 +277,51 @@ def _average(question: Question, fig: Figure, value: Any, pic: Picture) -> None:
 # --- the rule ----------------------------------------------------------------------------
 
 
-def picture(
-    question: Question, figures: Sequence[Figure], value: Any, limits: tuple[float, float]
-) -> Picture:
-    """The one picture of a cohort on a question, from all its figures there, and its verdict.
-
-    `figures` are the cohort's figures on `question` (none: ``no_benchmark``); `limits` is the
-    file's ``(ahead_from, behind_below)``.
-    """
-    pic = Picture(verdict="no_benchmark")
+def prepare(question: Question, figures: Sequence[Figure]) -> Prepared:
+    """What `figures` (one cohort's, on `question`) say before any answer is known."""
+    prep = Prepared(kind="none")
     matching = []
     for fig in figures:
         if not fig.matches:
-            pic.set_aside.append((fig, MISMATCH))
+            prep.set_aside.append((fig, MISMATCH))
         else:
             matching.append(fig)
     averages = [f for f in matching if f.distribution is None and not f.options]
     shares = [f for f in matching if f not in averages]
     if shares:
-        pic.set_aside += [(f, AVERAGE) for f in averages]
-        placed = (
-            _ordered(question, shares, value, pic)
-            if question.is_ordered and question.options
-            else _practices(shares, value, pic)
-        )
-        if placed:
-            pic.verdict, pic.could_be = verdict_of(pic.worse, pic.better, limits)
-            pic.certain = not pic.could_be
+        prep.set_aside += [(f, AVERAGE) for f in averages]
+        if question.is_ordered and question.options:
+            _prepare_ordered(question, shares, prep)
+        else:
+            _prepare_practices(shares, prep)
     elif averages:
-        _average(question, averages[0], value, pic)
-        pic.set_aside += [(f, AVERAGE) for f in averages[1:]]
+        prep.kind = "average"
+        prep.used = averages[:1]
+        prep.set_aside += [(f, AVERAGE) for f in averages[1:]]
+    return prep
+
+
+def picture(
+    question: Question,
+    figures: Sequence[Figure],
+    value: Any,
+    limits: tuple[float, float],
+    prepared: Prepared | None = None,
+) -> Picture:
+    """The one picture of a cohort on a question, from all its figures there, and its verdict.
+
+    `figures` are the cohort's figures on `question` (none: ``no_benchmark``); `limits` is the
+    file's ``(ahead_from, behind_below)``; `prepared`, what `prepare` made of the same figures,
+    saves working it out again.
+    """
+    prep = prepared if prepared is not None else prepare(question, figures)
+    pic = Picture(verdict="no_benchmark", set_aside=list(prep.set_aside))
+    if prep.kind == "average":
+        _average(question, prep.used[0], value, pic)
+        return pic
+    reader = {"ordered": _read_ordered, "practices": _read_practices}.get(prep.kind)
+    if reader is not None and reader(prep, value, pic):
+        pic.used = list(prep.used)
+        pic.verdict, pic.could_be = verdict_of(pic.worse, pic.better, limits)
+        pic.certain = not pic.could_be
     return pic
