@@ -623,7 +623,10 @@ class Placement(Model):
     confidence: Confidence | None = None
     fact_id: str | None = None
     alternative: Text | None = None
-    text: Text = Field(default_factory=dict, description="The position in words, comparator included.")
+    text: Text = Field(
+        default_factory=dict,
+        description="The placement in words: the report's figures as given, then what is derived.",
+    )
 
 
 class CohortMembership(Model):
