@@ -124,8 +124,23 @@ def root(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
     ] = False,
+    plugin_timeout: Annotated[
+        float | None,
+        typer.Option(
+            "--plugin-timeout",
+            metavar="SECONDS",
+            help="Time limit of each plugin call; a plugin over it is named and skipped "
+            "(default: $CXMATURITY_PLUGIN_TIMEOUT, else 10; 0: no limit).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Measure a company's AI-for-customer-experience maturity against the 2018 survey cohorts."""
+    from .plugin_calls import set_timeout
+
+    if plugin_timeout is not None and not 0 <= plugin_timeout < float("inf"):
+        raise typer.BadParameter("a number of seconds, 0 for no limit", param_hint="--plugin-timeout")
+    set_timeout(plugin_timeout)
 
 
 @app.command()
