@@ -58,7 +58,8 @@ def summary_markdown(
     ]
     out += _table(
         [L["dimension"], L["score"], "", L["stage"], L["answered_col"]],
-        [[d.label, _Markdown(f"`{_bar(d.score)}`"), num(d.score, lang), d.stage, d.coverage] for d in c.dimension_rows()],
+        [[d.label, _Markdown(f"`{_bar(d.score)}`"), num(d.score, lang), d.stage, d.coverage]
+         for d in c.dimension_rows()],
         right={2},
     )
     out += [f"*{L['model_own']}*", ""]
