@@ -25,11 +25,14 @@ if TYPE_CHECKING:
 
 # A whole escape sequence, so that none of its printable tail ("]0;title", "[2J") is left
 # behind: CSI (ESC [ … final byte), OSC (ESC ] … BEL or ST), DCS/SOS/PM/APC (ESC P/X/^/_ … ST),
-# any other two-byte ESC sequence, and the 8-bit CSI/OSC/DCS forms.
+# any other two-byte ESC sequence, and the 8-bit CSI/OSC/DCS forms. A string sequence whose
+# terminator is missing (rich drops BEL from text before the console sees it) loses only its
+# introducer and numeric parameters: what follows may be the text itself, and is kept.
 _SEQUENCE = re.compile(
     r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]?"
-    r"|(?:\x1b\]|\x9d)[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"
-    r"|(?:\x1b[PX^_]|[\x90\x98\x9e\x9f])[^\x1b\x9c]*(?:\x1b\\|\x9c)?"
+    r"|(?:\x1b\]|\x9d)[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)"
+    r"|(?:\x1b[PX^_]|[\x90\x98\x9e\x9f])[^\x07\x1b\x9c]*(?:\x1b\\|\x9c)"
+    r"|(?:\x1b[\]PX^_]|[\x9d\x90\x98\x9e\x9f])[0-9;]*"
     r"|\x1b[\x20-\x7e]?"
 )
 # What is left: C0 controls but tab and newline, DEL, C1 controls, and the bidirectional
@@ -62,12 +65,14 @@ def md(text: Any, start: bool = True) -> str:
     one line: control characters stripped, line breaks made spaces, HTML and Markdown syntax
     escaped. `start`: the text may begin a block (a line, a list item), so a leading ``#``,
     ``>``, ``-``, ``+``, ``=`` or ``1.`` is escaped too; False inside a line or a table cell."""
-    text = strip_controls(str(text))
-    text = " ".join(text.splitlines()) if "\n" in text or "\r" in text else text
+    text = strip_controls(str(text).replace("\r\n", "\n").replace("\r", "\n"))
+    text = " ".join(text.split("\n")) if "\n" in text else text
     text = text.replace("\t", " ")
     text = _INLINE.sub(lambda m: "\\" + m.group(), text)
     text = _EDGE_UNDERSCORE.sub(r"\\_", text)
     text = "".join(_HTML.get(ch, ch) for ch in text) if any(ch in text for ch in _HTML) else text
+    if start:
+        text = text.lstrip(" ")  # four leading spaces would start a code block
     match = _LINE_START.match(text) if start else None
     if match:
         lead, mark = match.groups()
@@ -82,7 +87,8 @@ def md(text: Any, start: bool = True) -> str:
 def md_code(text: Any) -> str:
     """`text` as a Markdown code span that shows exactly that text: nothing inside a code span
     is markup, so only its fence needs care (longer than any run of backticks in it)."""
-    text = " ".join(strip_controls(str(text)).splitlines()).replace("\t", " ")
+    text = str(text).replace("\r\n", "\n").replace("\r", "\n")
+    text = " ".join(strip_controls(text).split("\n")).replace("\t", " ")
     longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
     fence = "`" * (longest + 1)
     pad = " " if text.startswith("`") or text.endswith("`") else ""
