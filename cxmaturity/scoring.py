@@ -122,21 +122,24 @@ def run_scorers(
             return True
 
     def scoring(scorer: Scorer):
-        def call() -> tuple[Any, bool]:
+        # Runs on the plugin worker: checking what score() returned reads the plugin's own
+        # objects (a Finding subclass may override anything), so it is guarded as well.
+        def call() -> tuple[str, Any]:
             own, thread = shared["ctx"], threading.get_ident()
             if own is None or shared["thread"] != thread:
                 own = replace(ctx, assessment=_copy(original), cohorts=[_copy(c) for c in ctx.cohorts])
                 shared.update(ctx=own, thread=thread)
             try:
                 returned = scorer.score(own)
-            except BaseException:
+            finally:
                 if changed(own):
                     shared["ctx"] = None
-                raise
-            if changed(own):
-                shared["ctx"] = None
-                return returned, True
-            return returned, False
+            if shared["ctx"] is None:
+                return "changed", "changed the assessment it was given"
+            try:
+                return "found", _checked(scorer, returned)
+            except Exception as exc:  # reported as invalid, with what is wrong
+                return "invalid", _error_text(exc)
 
         return call
 
@@ -146,18 +149,12 @@ def run_scorers(
         used.add(plugin)
         calls.append((plugin, f"in score ({scorer.name})", scoring(scorer)))
     for scorer, (plugin, _, _), (outcome, error) in zip(scorers, calls, registry.run_each(calls), strict=True):
+        if error is None and outcome[0] != "found":
+            error = outcome[1]
         if error is not None:  # isolation: a failing scorer is left out, the rest still run
             registry.fail(plugin, f"failed in score ({scorer.name}): {error}")
             continue
-        returned, was_changed = outcome
-        if was_changed:
-            registry.fail(plugin, f"failed in score ({scorer.name}): changed the assessment it was given")
-            continue
-        try:
-            found = _checked(scorer, returned)
-        except Exception as exc:  # isolation: an invalid result is left out, the rest still run
-            registry.fail(plugin, f"failed in score ({scorer.name}): {_error_text(exc)}")
-            continue
+        found = outcome[1]
         for finding in found:
             # The registered name is authoritative, so that findings sort and attribute reliably.
             findings.append(finding.model_copy(update={"scorer": scorer.name}))
