@@ -15,6 +15,10 @@ import typer
 
 from ._version import __version__
 
+# Light (only `re` until a console is made): text from files and plugins reaches the terminal
+# only through `console()` or `strip_controls`.
+from .text_safety import console, strip_controls
+
 app = typer.Typer(
     name="cxmaturity",
     help="Measure a company's AI-for-customer-experience maturity against the 2018 survey cohorts.",
@@ -73,7 +77,7 @@ CohortsOption = Annotated[
 
 def fail(message: str, code: int = 1) -> typer.Exit:
     """Print `Error: message` on stderr and return the Exit to raise."""
-    typer.echo(f"Error: {message}", err=True)
+    typer.echo(f"Error: {strip_controls(message)}", err=True)
     return typer.Exit(code)
 
 
@@ -88,7 +92,7 @@ def handles_errors(fn):
             return fn(*args, **kwargs)
         except FileError as exc:
             for problem in exc.problems:
-                typer.echo(f"Error: {problem}", err=True)
+                typer.echo(f"Error: {strip_controls(str(problem))}", err=True)
             raise typer.Exit(1) from None
         except CxError as exc:
             raise fail(str(exc)) from None
@@ -112,7 +116,7 @@ def load_plugins(plugins_dir: list[Path] | None, strict: bool, cohorts: list[Pat
 def print_warnings(registry) -> None:
     """One `Warning: …` line on stderr per plugin failure met so far."""
     for line in registry.warnings:
-        typer.echo(f"Warning: {line}", err=True)
+        typer.echo(f"Warning: {strip_controls(line)}", err=True)
 
 
 def _version(value: bool) -> None:
@@ -126,8 +130,23 @@ def root(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
     ] = False,
+    plugin_timeout: Annotated[
+        float | None,
+        typer.Option(
+            "--plugin-timeout",
+            metavar="SECONDS",
+            help="Time limit of each plugin call; a plugin over it is named and skipped "
+            "(default: $CXMATURITY_PLUGIN_TIMEOUT, else 10; 0: no limit).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Measure a company's AI-for-customer-experience maturity against the 2018 survey cohorts."""
+    from .plugin_calls import set_timeout
+
+    if plugin_timeout is not None and not 0 <= plugin_timeout < float("inf"):
+        raise typer.BadParameter("a number of seconds, 0 for no limit", param_hint="--plugin-timeout")
+    set_timeout(plugin_timeout)
 
 
 @app.command()
@@ -147,7 +166,7 @@ def validate(
     problems, checked = validate_files(files, registry)
     print_warnings(registry)
     for problem in problems:
-        typer.echo(str(problem), err=True)
+        typer.echo(strip_controls(str(problem)), err=True)
     bad = len({p.file for p in problems})
     if problems:
         typer.echo(f"{len(problems)} problem(s) in {bad} of {len(files)} file(s).", err=True)
@@ -170,7 +189,6 @@ def questionnaires_list(
         return
     lang = check_lang(lang) or "en"
     registry = load_plugins(plugins_dir, strict, cohorts)
-    from rich.console import Console
     from rich.table import Table
 
     from . import catalog
@@ -180,7 +198,7 @@ def questionnaires_list(
     table = Table(*LABELS[lang]["list_head"].split("|"), box=None)
     for q in catalog.available(registry):
         table.add_row(q.id, str(q.version), tr(q.title, lang), str(len(q.questions)), ", ".join(q.languages))
-    Console().print(table)
+    console().print(table)
     print_warnings(registry)
 
 
@@ -209,10 +227,9 @@ def questionnaires_show(
         write_atomic(out, outline(q, lang, blank=True))
         typer.echo(f"Wrote {out}")
         return
-    from rich.console import Console
     from rich.markdown import Markdown
 
-    Console().print(Markdown(outline(q, lang)))
+    console().print(Markdown(outline(q, lang)))
 
 
 @app.command()
@@ -262,9 +279,7 @@ def plugins_command(
         from .render.plugins import plugins_table
 
         if shown:
-            from rich.console import Console
-
-            Console().print(plugins_table(shown))
+            console().print(plugins_table(shown))
         else:
             typer.echo("No third-party plugins (--all shows the built-in ones).")
     print_warnings(registry)
@@ -338,13 +353,11 @@ def score(
     elif output_format == "markdown":
         from .render.markdown import summary_markdown
 
-        typer.echo(summary_markdown(result, questionnaire, model, lang), nl=False)
+        typer.echo(strip_controls(summary_markdown(result, questionnaire, model, lang)), nl=False)
     else:
-        from rich.console import Console
-
         from .render.terminal import summary
 
-        Console().print(summary(result, questionnaire, model, lang))
+        console().print(summary(result, questionnaire, model, lang))
     print_warnings(registry)
 
 
@@ -367,11 +380,9 @@ def explain(
     and the cohort numbers with their sources."""
     lang = check_lang(lang)
     result, questionnaire, model, registry = _evaluate_file(file, plugins_dir, strict, cohorts, weights)
-    from rich.console import Console
-
     from .render.explain import explain as explained
 
-    Console().print(explained(result, dimension, questionnaire, model, lang))
+    console().print(explained(result, dimension, questionnaire, model, lang))
     print_warnings(registry)
 
 
@@ -504,18 +515,16 @@ def _answer_file_conflicts(session, lang: str) -> list[str]:
 
 def _show_summary(session, registry, lang: str | None) -> None:
     """The client summary of a complete interview, as `score` shows it."""
-    from rich.console import Console
-
     from .evaluate import evaluate
     from .render.terminal import summary
     from .stages import load_stage_model
 
     model = load_stage_model()
     result = evaluate(session.assessment, session.questionnaire, registry, model)
-    console = Console()
-    console.print()
-    console.print(summary(result, session.questionnaire, model, lang))
-    console.print()
+    out = console()
+    out.print()
+    out.print(summary(result, session.questionnaire, model, lang))
+    out.print()
 
 
 @app.command()
@@ -588,23 +597,19 @@ def _emit(fmt: str, out: Path | None, render_text, render_markdown, render_json,
 
         fmt = _out_format(out)
         if fmt == "text":
-            from rich.console import Console
-
-            console = Console(width=100, record=True, file=__import__("io").StringIO(), color_system=None)
-            console.print(render_text())
-            text = console.export_text() + "".join(f"{line}\n" for line in text_tail)
+            recorder = console(width=100, record=True, file=__import__("io").StringIO(), color_system=None)
+            recorder.print(render_text())
+            text = recorder.export_text() + "".join(f"{line}\n" for line in text_tail)
         else:
             text = render_markdown() if fmt == "markdown" else render_json() + "\n"
         write_atomic(out, text)
         typer.echo(f"Wrote {out}")
     elif fmt == "text":
-        from rich.console import Console
-
-        Console().print(render_text())
+        console().print(render_text())
         for line in text_tail:
-            typer.echo(line)
+            typer.echo(strip_controls(line))
     else:
-        typer.echo(render_markdown() if fmt == "markdown" else render_json())
+        typer.echo(strip_controls(render_markdown()) if fmt == "markdown" else render_json())
 
 
 @app.command()
@@ -636,7 +641,7 @@ def portfolio(
     _emit(output_format, out, lambda: to_text(result, lang), lambda: to_markdown(result, lang),
           lambda: to_json(result), text_tail=skipped_lines(result, lang))
     if out is not None and result.skipped:
-        typer.echo(skipped_in(result, str(out), lang), err=True)
+        typer.echo(strip_controls(skipped_in(result, str(out), lang)), err=True)
 
 
 @app.command()
@@ -721,12 +726,12 @@ def cohorts_build(
     except TooFewCompanies as exc:
         # Which files were not read, and why, before the error they explain.
         for line in skipped_lines(exc.skipped, "en"):
-            typer.echo(line, err=True)
+            typer.echo(strip_controls(line), err=True)
         raise
     for line in skipped_lines(built.skipped_files, "en"):
-        typer.echo(line, err=True)
+        typer.echo(strip_controls(line), err=True)
     for line in built.left_out:
-        typer.echo(f"left out {line}", err=True)
+        typer.echo(f"left out {strip_controls(line)}", err=True)
     write_atomic(out, to_yaml(built.cohort_file))
     cf = built.cohort_file
     cohorts = ", ".join(f"{c.id} (n={c.n})" for c in cf.cohorts)

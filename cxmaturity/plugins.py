@@ -11,8 +11,10 @@ Three origins, one code path per origin and no special case for the tool's own p
 
 Each hook of each plugin is called on its own, with a ``register`` callback bound to that
 plugin, so that everything registered is attributed to its plugin and a plugin that fails is
-left out alone. Failures are recorded (one line each) and the registry keeps working; under
-``strict`` the first failure raises `PluginError`. Everything the registry hands out is sorted
+left out alone. Every call into a plugin (its import, each hook) goes through `Registry.run`:
+a time limit, ``sys.exit()`` caught, prints kept off stdout (`plugin_calls`). Failures are
+recorded (one line each) and the registry keeps working; under ``strict`` the first failure
+raises `PluginError`. Everything the registry hands out is sorted
 by name, so nothing depends on the order plugins were loaded or called in.
 """
 
@@ -32,7 +34,7 @@ from typing import Any, Literal
 
 import pluggy
 
-from . import hookspecs
+from . import hookspecs, plugin_calls
 from ._version import __version__
 from .bundled import bundled
 from .errors import CxError, FileError, PluginError
@@ -119,7 +121,9 @@ def key_of(kind: str, item: Any) -> str:
 
 
 def _one_line(exc: BaseException) -> str:
-    if isinstance(exc, Rejected):
+    from .plugin_calls import PluginExit, PluginTimeout
+
+    if isinstance(exc, (Rejected, PluginExit, PluginTimeout)):
         return str(exc)
     if isinstance(exc, FileError):
         # A file with several problems still makes one warning line.
@@ -145,6 +149,8 @@ class Registry:
         self._owners: dict[str, dict[str, str]] = {}
         self._warnings: list[str] = []
         self._cohort_paths = [Path(p) for p in cohort_paths]
+        #: Seconds each plugin call may take (None: no limit); see `plugin_calls`.
+        self.timeout = plugin_calls.timeout()
 
     # --- what plugins registered -----------------------------------------------------
 
@@ -215,6 +221,32 @@ class Registry:
         if info is not None and message not in info.errors:
             info.errors.append(message)
         self._warn(line)
+
+    def run(self, plugin: str, where: str, fn: Callable[..., Any], *args: Any) -> tuple[Any, str | None]:
+        """``fn(*args)`` as `plugin`'s code (`where`: ``in score (x)``, ``at import``…): under the
+        time limit, its prints kept off stdout, `SystemExit` caught. Returns (result, None), or
+        (None, the reason it failed in one line); what it printed becomes a warning (fatal
+        under strict)."""
+        return self.run_each([(plugin, where, lambda: fn(*args))])[0]
+
+    def run_each(self, calls: list[tuple[str, str, Callable[[], Any]]]) -> list[tuple[Any, str | None]]:
+        """`run` for several calls (plugin, where, fn) in one batch, in order, each under the
+        time limit: what scoring uses, so that a run costs one thread switch, not one a call."""
+        outcomes = plugin_calls.call_each([fn for _, _, fn in calls], limit=self.timeout)
+        out = []
+        for (plugin, where, _), outcome in zip(calls, outcomes, strict=True):
+            printed = "".join(outcome.printed)
+            if printed.strip():
+                shown = " ".join(printed.split())
+                shown = shown if len(shown) <= 80 else shown[:79] + "…"
+                self._warn(f"plugin '{plugin}' printed to stdout {where} (kept off the output): {shown!r}")
+            if outcome.error is None:
+                out.append((outcome.result, None))
+            elif isinstance(outcome.error, KeyboardInterrupt):
+                raise outcome.error
+            else:
+                out.append((None, _one_line(outcome.error)))
+        return out
 
     def _warn(self, line: str, fatal: bool = True) -> None:
         if line not in self._warnings:
@@ -288,10 +320,9 @@ class Registry:
                 sources[key] = Path(item)
 
         kwargs = {"register": register}
-        try:
-            impl.function(*[kwargs[arg] for arg in impl.argnames])
-        except Exception as exc:  # isolation: any failure of a plugin's hook leaves it out
-            self.fail(name, f"failed in {hook}: {_one_line(exc)}")
+        _, error = self.run(name, f"in {hook}", impl.function, *[kwargs[arg] for arg in impl.argnames])
+        if error is not None:  # isolation: any failure of a plugin's hook leaves it out
+            self.fail(name, f"failed in {hook}: {error}")
             return
         self._items[kind].update(staged)
         for key in staged:
@@ -448,11 +479,10 @@ def load_folder(folder: Path, origin: Origin, registry: Registry) -> None:
         if path.name.startswith("_"):
             continue
         name = plugin_name(path.stem)
-        try:
-            module = _import_file(path)
-        except Exception as exc:  # isolation: a plugin that does not import is left out
+        module, error = registry.run(name, "at import", _import_file, path)
+        if error is not None:  # isolation: a plugin that does not import is left out
             registry.add(PluginInfo(name, origin, None, str(path)))
-            registry.fail(name, f"failed to load: {_one_line(exc)}")
+            registry.fail(name, f"failed to load: {error}")
             continue
         version = __version__ if origin == "built-in" else getattr(module, "__version__", None)
         registry.add(PluginInfo(name, origin, version, str(path), module))
@@ -479,11 +509,10 @@ def load_packages(registry: Registry) -> None:
         dist = getattr(ep, "dist", None)
         version = dist.version if dist is not None else None
         source = f"{dist.name} {version}" if dist is not None else ep.value
-        try:
-            module = ep.load()
-        except Exception as exc:  # isolation: a plugin that does not import is left out
+        module, error = registry.run(ep.name, "at import", ep.load)
+        if error is not None:  # isolation: a plugin that does not import is left out
             registry.add(PluginInfo(ep.name, "package", version, source))
-            registry.fail(ep.name, f"failed to load: {_one_line(exc)}")
+            registry.fail(ep.name, f"failed to load: {error}")
             continue
         registry.add(PluginInfo(ep.name, "package", version, source, module))
     for name in sorted((allowed or set()) - seen):

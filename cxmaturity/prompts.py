@@ -14,6 +14,7 @@ from typing import Any, TextIO
 
 from .interview import Conflict, Reply, Request, Review
 from .models import Answer, Question, tr
+from .text_safety import strip_controls
 from .wording import CONTROLS, control_of, keys, say, words
 
 
@@ -63,6 +64,7 @@ def option_title(label: str, indent: int, width: int | None = None) -> str:
     import shutil
     import textwrap
 
+    label = strip_controls(label)
     width = width or shutil.get_terminal_size().columns
     if indent + len(label) < width:
         return label
@@ -72,7 +74,7 @@ def option_title(label: str, indent: int, width: int | None = None) -> str:
 
 def _message(text: str) -> str:
     # questionary prints the question after one space and the instruction right after it.
-    return wrap(" " + text)[1:]
+    return wrap(" " + strip_controls(text))[1:]
 
 
 def _instruction(text: str) -> str:
@@ -137,13 +139,14 @@ class PlainAsker:
     # -- reading and writing -------------------------------------------------------------
 
     def _write(self, text: str = "") -> None:
+        # Every line this asker shows goes through here: questionnaire text is someone's file.
         out = self._out or sys.stdout
-        out.write(text + "\n")
+        out.write(strip_controls(text) + "\n")
         out.flush()
 
     def _read(self, prompt: str) -> str:
         out = self._out or sys.stdout
-        out.write(prompt)
+        out.write(strip_controls(prompt))
         out.flush()
         source = self._in or sys.stdin
         line = source.readline()
@@ -154,7 +157,7 @@ class PlainAsker:
         line = line.rstrip("\r\n")
         if not _is_tty(source):
             # Piped input is not echoed by a terminal: echo it so the transcript reads well.
-            out.write(line + "\n")
+            out.write(strip_controls(line) + "\n")
             out.flush()
         return line
 
@@ -346,7 +349,7 @@ class TerminalAsker:
         from prompt_toolkit import print_formatted_text
         from prompt_toolkit.formatted_text import FormattedText
 
-        print_formatted_text(FormattedText([(style, wrap(text))]))
+        print_formatted_text(FormattedText([(style, wrap(strip_controls(text)))]))
 
     def _run(self, question: Any, bindings: dict[str, Any], control: Any = None) -> Any:
         """Ask a questionary question with extra keys; each key's value becomes the result."""

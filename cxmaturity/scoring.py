@@ -1,7 +1,17 @@
-"""Running every scorer: each on its own, so that one that fails is left out and named."""
+"""Running every scorer: each on its own, so that one that fails is left out and named.
+
+A scorer is plugin code: it runs through `Registry.run` (time limit, ``sys.exit()`` caught,
+prints kept off stdout), reads its own copy of the assessment (a scorer that changes it is
+left out, and the next scorer gets an untouched copy), and what it returns is checked before
+it is kept: valid findings of its dimension, coverage answered ≤ asked, scores and points
+finite, the score within 0-100 and following from its steps.
+"""
 
 from __future__ import annotations
 
+import math
+import threading
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
@@ -30,6 +40,29 @@ def _error_text(exc: Exception) -> str:
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
+#: How far a finding's score may be from what its steps give (the score is rounded to 0.1).
+_SCORE_TOLERANCE = 0.051
+
+
+def _consistency(finding: Finding) -> str | None:
+    """What makes `finding` impossible (its numbers do not add up), or None."""
+    cov = finding.coverage
+    if cov.answered > cov.asked:
+        return f"coverage says {cov.answered} answered of {cov.asked} asked"
+    if finding.score is not None and not math.isfinite(finding.score):
+        return f"score {finding.score} is not a number from 0 to 100"
+    for i, step in enumerate(finding.steps):
+        if not (math.isfinite(step.points) and math.isfinite(step.max_points)):
+            return f"steps.{i}: points {step.points} of {step.max_points} are not finite"
+        if not 0 <= step.points <= step.max_points:
+            return f"steps.{i}: {step.points:g} points out of at most {step.max_points:g}"
+    if finding.score is not None and finding.steps:
+        expected = 100 * sum(s.points for s in finding.steps) / sum(s.max_points for s in finding.steps)
+        if abs(finding.score - expected) > _SCORE_TOLERANCE:
+            return f"score {finding.score:g} does not follow from its steps ({expected:.1f})"
+    return None
+
+
 def _checked(scorer: Scorer, returned: Any) -> list[Finding]:
     """`returned` as findings of `scorer`, or _Invalid saying what is wrong with it."""
     if not isinstance(returned, (list, tuple)):
@@ -48,8 +81,20 @@ def _checked(scorer: Scorer, returned: Any) -> list[Finding]:
                 f"score() returned a finding for dimension '{item.dimension}'; "
                 f"scorer '{scorer.name}' scores '{scorer.dimension}'"
             )
+        problem = _consistency(item)
+        if problem:
+            raise _Invalid(f"impossible finding at position {i}: {problem}")
         findings.append(item)
     return findings
+
+
+def _copy(model):
+    """A deep copy of a pydantic model: re-validating its dump is about twice as fast as
+    ``model_copy(deep=True)`` (perf/scoring_speed.py), and gives an equal model."""
+    try:
+        return type(model).model_validate(model.model_dump())
+    except ValidationError:  # a model built without validation: copy it as it is
+        return model.model_copy(deep=True)
 
 
 def run_scorers(
@@ -61,15 +106,55 @@ def run_scorers(
     raises `PluginError` under strict)."""
     findings: list[Finding] = []
     used: set[str] = set()
-    for scorer in registry.scorers:
+    scorers = registry.scorers
+    original = ctx.assessment
+    # What the scorers were given, to tell whether one changed its copy: comparing dumps is
+    # several times faster than comparing the models (perf/scoring_speed.py).
+    given = (original.model_dump(), [c.model_dump() for c in ctx.cohorts])
+    # The scorers' copy, shared while none changes it; renewed after one did, and on a new
+    # worker thread (the old one was abandoned over the time limit and may still hold it).
+    shared: dict[str, Any] = {"ctx": None, "thread": None}
+
+    def changed(own: ScoringContext) -> bool:
+        try:
+            return (own.assessment.model_dump(), [c.model_dump() for c in own.cohorts]) != given
+        except Exception:  # something put in it that does not even dump
+            return True
+
+    def scoring(scorer: Scorer):
+        # Runs on the plugin worker: checking what score() returned reads the plugin's own
+        # objects (a Finding subclass may override anything), so it is guarded as well.
+        def call() -> tuple[str, Any]:
+            own, thread = shared["ctx"], threading.get_ident()
+            if own is None or shared["thread"] != thread:
+                own = replace(ctx, assessment=_copy(original), cohorts=[_copy(c) for c in ctx.cohorts])
+                shared.update(ctx=own, thread=thread)
+            try:
+                returned = scorer.score(own)
+            finally:
+                if changed(own):
+                    shared["ctx"] = None
+            if shared["ctx"] is None:
+                return "changed", "changed the assessment it was given"
+            try:
+                return "found", _checked(scorer, returned)
+            except Exception as exc:  # reported as invalid, with what is wrong
+                return "invalid", _error_text(exc)
+
+        return call
+
+    calls = []
+    for scorer in scorers:
         plugin = registry.owner("scorers", scorer.name) or scorer.name
         used.add(plugin)
-        try:
-            found = _checked(scorer, scorer.score(ctx))
-        except Exception as exc:  # isolation: a failing scorer is left out, the rest still run
-            message = f"failed in score ({scorer.name}): {_error_text(exc)}"
-            registry.fail(plugin, message)
+        calls.append((plugin, f"in score ({scorer.name})", scoring(scorer)))
+    for scorer, (plugin, _, _), (outcome, error) in zip(scorers, calls, registry.run_each(calls), strict=True):
+        if error is None and outcome[0] != "found":
+            error = outcome[1]
+        if error is not None:  # isolation: a failing scorer is left out, the rest still run
+            registry.fail(plugin, f"failed in score ({scorer.name}): {error}")
             continue
+        found = outcome[1]
         for finding in found:
             # The registered name is authoritative, so that findings sort and attribute reliably.
             findings.append(finding.model_copy(update={"scorer": scorer.name}))

@@ -1,7 +1,10 @@
 """How long scoring one assessment with every built-in scorer takes, models already loaded.
 
 Run by hand: `.venv/bin/python perf/scoring_speed.py [ASSESSMENT] [--runs N]`. Prints the
-median over N runs (1,000 by default) and exits 1 if it is above the 2 ms budget.
+median over N runs (1,000 by default) and exits 1 if it is above the 2 ms budget. A second
+line times the same scorers called the way a command calls them (`run_scorers`: each call
+on the plugin worker thread with its time limit, on its own copy of the assessment, its
+findings checked), against the same budget.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from cxmaturity.bundled import bundled
 from cxmaturity.loader import load_assessment, load_questionnaire
 from cxmaturity.plugins import load_registry, plugin_name
 from cxmaturity.scorer import ScoringContext
+from cxmaturity.scoring import run_scorers
 
 ROOT = Path(__file__).resolve().parent.parent
 BUDGET_MS = 2.0
@@ -47,7 +51,22 @@ def main() -> int:
         f"scoring one assessment with {len(scorers)} built-in scorers: median {median_ms:.3f} ms "
         f"over {args.runs} runs (p95 {p95_ms:.3f} ms, budget {BUDGET_MS} ms)"
     )
-    return 0 if median_ms <= BUDGET_MS else 1
+
+    # The same scorers through the engine's own call path (the registry holds only them).
+    registry._items["scorers"] = {s.name: s for s in scorers}
+    times = []
+    for _ in range(args.runs):
+        start = time.perf_counter()
+        ctx = ScoringContext(assessment=assessment, questionnaire=questionnaire, language=assessment.language)
+        run_scorers(registry, ctx)
+        times.append(time.perf_counter() - start)
+    called_ms = statistics.median(times) * 1000
+    p95_ms = sorted(times)[int(0.95 * len(times))] * 1000
+    print(
+        f"the same through run_scorers: median {called_ms:.3f} ms over {args.runs} runs "
+        f"(p95 {p95_ms:.3f} ms, budget {BUDGET_MS} ms)"
+    )
+    return 0 if max(median_ms, called_ms) <= BUDGET_MS else 1
 
 
 if __name__ == "__main__":

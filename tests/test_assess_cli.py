@@ -37,7 +37,9 @@ FULL = "2\n1,2\n2\n40\n3\nAll good\n\n"
 def test_piped_interview_to_the_end(here):
     r = assess("--questionnaire", BRANCHING, "--company", "Acme Corp", "--lang", "en", input=FULL)
     assert r.exit_code == 0, r.output
-    name = f"acme-corp-{_today()}.yaml"
+    (path,) = here.iterdir()
+    name = path.name
+    assert name == f"acme-corp-{_created(path)}.yaml"
     assert f"Assessment saved to {name}" in r.output
     assert f"Score it with: cxmaturity score {name}" in r.output
     assert "Question 1 of 5 · Basics" in r.output
@@ -115,7 +117,8 @@ def test_save_and_quit_exits_0_with_the_resume_command(here):
 def test_the_company_name_is_asked_first_without_company(here):
     r = assess("--questionnaire", BRANCHING, "--lang", "en", input="\nLumière Santé\n1\nq\n")
     assert "Company name: " in r.output and "Type the company's name." in r.output
-    path = here / f"lumiere-sante-{_today()}.yaml"
+    (path,) = here.iterdir()
+    assert path.name == f"lumiere-sante-{_created(path)}.yaml"
     assert saved(path).company.name == "Lumière Santé"
 
 
@@ -127,15 +130,19 @@ def test_end_of_input_before_the_company_name_saves_nothing(here):
 
 
 def test_the_default_file_never_overwrites_another_assessment(here):
-    for expected in ("", "-2", "-3"):
+    names: list[str] = []
+    for _ in range(3):
         r = assess("--questionnaire", BRANCHING, "--company", "Acme", "--lang", "en", input="1\nq\n")
         assert r.exit_code == 0
-        assert f"acme-{_today()}{expected}.yaml" in r.output
-    assert sorted(p.name for p in here.iterdir()) == [
-        f"acme-{_today()}-2.yaml",
-        f"acme-{_today()}-3.yaml",
-        f"acme-{_today()}.yaml",
-    ]
+        (new,) = set(here.iterdir()) - {here / n for n in names}
+        # Named after the day it was created (a run may fall on either side of midnight),
+        # numbered after the files of that day already there.
+        day = _created(new)
+        same_day = sum(1 for n in names if n.startswith(f"acme-{day}"))
+        assert new.name == f"acme-{day}{f'-{same_day + 1}' if same_day else ''}.yaml"
+        assert new.name in r.output
+        names.append(new.name)
+    assert len(set(names)) == 3
 
 
 def test_out_refuses_an_existing_file(here):
@@ -221,10 +228,10 @@ def test_the_real_questionnaire_starts_with_the_region(here):
     assert r.exit_code == 0
 
 
-def _today():
-    from datetime import UTC, datetime
-
-    return datetime.now(UTC).date().isoformat()
+def _created(path) -> str:
+    """The day an assessment file was created, as its default name carries it: read from the
+    file, never from the clock after the command ran (which may be the next day)."""
+    return saved(path).created.date().isoformat()
 
 
 def test_plain_prompts_use_french_punctuation(here):

@@ -142,6 +142,51 @@ def test_back_across_a_branch_drops_the_answers_that_no_longer_apply(questionnai
     assert "demo.voice_years" not in after_change.answers
 
 
+def test_after_going_back_several_questions_each_is_asked_again_in_turn(questionnaire, tmp_path):
+    # Back three questions, answer again: the interview walks forward one question at a time
+    # through those already answered (each showing its answer), never jumping past them.
+    script = Script(
+        A("small"),
+        A(["chat"]),
+        A(12),
+        A("up"),
+        Reply("back"),  # at comment: back to kpi
+        Reply("back"),  # to staff
+        Reply("back"),  # to tools
+        A(["chat", "email"]),  # a new answer that opens no branch
+        A(14),  # staff, asked again
+        A("down"),  # kpi, asked again
+        A("fine"),
+        Reply("done"),
+    )
+    outcome, path = run(questionnaire, script, tmp_path)
+    assert outcome.status == "done"
+    assert script.ids == [
+        "demo.size",
+        "demo.tools",
+        "demo.staff",
+        "demo.kpi",
+        "demo.comment",
+        "demo.kpi",
+        "demo.staff",
+        "demo.tools",
+        "demo.staff",
+        "demo.kpi",
+        "demo.comment",
+        "REVIEW",
+    ]
+    # Each question met again shows the answer it has, as the default to keep.
+    assert [r.current.value for r in script.asked[5:10]] == ["up", 12, ["chat"], 12, "up"]
+    assert [r.n for r in script.asked[4:11]] == [5, 4, 3, 2, 3, 4, 5]
+    assert load_assessment(path, questionnaire).answered() == {
+        "demo.size": "small",
+        "demo.tools": ["chat", "email"],
+        "demo.staff": 14,
+        "demo.kpi": "down",
+        "demo.comment": "fine",
+    }
+
+
 def test_skip_not_applicable_with_note_and_dont_know(questionnaire, tmp_path):
     script = Script(
         Reply("skip"),

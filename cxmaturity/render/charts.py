@@ -64,11 +64,18 @@ def _to_svg(fig, name: str, label: str) -> str:
         svg = svg.replace(f'href="#{old}"', f'href="#{new}"')
     from html import escape
 
-    return svg.replace("<svg ", f'<svg role="img" aria-label="{escape(label)}" class="chart" ', 1)
+    from ..text_safety import strip_controls
+
+    label = escape(strip_controls(label))
+    return svg.replace("<svg ", f'<svg role="img" aria-label="{label}" class="chart" ', 1)
 
 
 def _wrap(text: str, width: int, lines: int = 3) -> str:
-    """`text` on at most `lines` lines of `width` characters, shortened with an ellipsis."""
+    """`text` on at most `lines` lines of `width` characters, shortened with an ellipsis, without
+    control characters (labels come from files; an SVG cannot even hold most of them)."""
+    from ..text_safety import strip_controls
+
+    text = strip_controls(text)
     return "\n".join(textwrap.wrap(text, width, max_lines=lines, placeholder=" …")) or text
 
 

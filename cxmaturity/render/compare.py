@@ -6,6 +6,7 @@ import json
 
 from ..compare import Comparison, ScoreChange
 from ..models import tr
+from ..text_safety import md
 
 LABELS = {
     "en": {
@@ -212,7 +213,7 @@ def to_text(c: Comparison, lang: str):
 
 def _md_table(rows: list[list[str]]) -> str:
     def line(cells: list[str]) -> str:
-        return "| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |"
+        return "| " + " | ".join(md(cell, start=False) for cell in cells) + " |"
 
     return "\n".join([line(rows[0]), "|" + "---|" * len(rows[0]), *map(line, rows[1:])])
 
@@ -221,17 +222,19 @@ def to_markdown(c: Comparison, lang: str) -> str:
     """The comparison as a Markdown document."""
     L = LABELS[lang]
     s = _sections(c, lang)
-    out = [f"# {_title(c, lang)}", "", *s["head"], ""] if s["head"] else [f"# {_title(c, lang)}", ""]
+    # Every text is escaped (text_safety.md): names, labels and answers come from files.
+    title = md(_title(c, lang), start=False)
+    out = [f"# {title}", "", *map(md, s["head"]), ""] if s["head"] else [f"# {title}", ""]
     out += [f"## {L['scores']}", "", _md_table(s["scores"]), ""]
     out += [f"## {L['answers'].format(n=len(c.answers))}", "",
-            _md_table(s["answers"]) if c.answers else L["no_answers"], ""]
+            _md_table(s["answers"]) if c.answers else md(L["no_answers"]), ""]
     out += [f"## {L['verdicts'].format(n=len(c.verdicts))}", "",
-            _md_table(s["verdicts"]) if c.verdicts else L["no_verdicts"], ""]
+            _md_table(s["verdicts"]) if c.verdicts else md(L["no_verdicts"]), ""]
     if s["cohorts"]:
-        out += [*s["cohorts"], ""]
+        out += [*map(md, s["cohorts"]), ""]
     if s["roadmap"]:
-        out += [f"## {L['roadmap']}", "", *s["roadmap"], ""]
-    out += [f"*{line}*" for line in _footer(c, lang)] + [""]
+        out += [f"## {L['roadmap']}", "", *map(md, s["roadmap"]), ""]
+    out += [f"*{md(line, start=False)}*" for line in _footer(c, lang)] + [""]
     return "\n".join(out)
 
 

@@ -14,6 +14,7 @@ from string import Template
 
 from ..models import Placement, Question, Result, tr
 from ..report import ReportInput
+from ..text_safety import strip_controls
 from . import charts
 from .html_labels import CONFIDENCE, STATES, VERDICTS, label_set
 from .labels import labels as summary_labels
@@ -27,7 +28,9 @@ class Safe(str):
 
 
 def esc(value: object) -> Safe:
-    return value if isinstance(value, Safe) else Safe(html.escape(str(value), quote=True))
+    # Control characters too: a page has no use for them, and an escape sequence in a file
+    # name or a company name should not survive into a document someone may cat.
+    return value if isinstance(value, Safe) else Safe(html.escape(strip_controls(str(value)), quote=True))
 
 
 def fill(template: str, **values: object) -> Safe:

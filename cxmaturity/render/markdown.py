@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 from ..models import Questionnaire, Result, StageModel
+from ..text_safety import md
 from .content import Content, num
 
 
+class _Markdown(str):
+    """A cell that is Markdown already (the renderer's own), not text to escape."""
+
+
 def _cell(text: str) -> str:
-    """Text safe inside a Markdown table cell."""
-    return str(text).replace("|", "\\|").replace("\n", " ")
+    """Text safe inside a Markdown table cell: escaped, on one line, pipes included."""
+    return text if isinstance(text, _Markdown) else md(text, start=False)
 
 
 def _table(head: list[str], rows: list[list[str]], right: set[int] = frozenset()) -> list[str]:
@@ -33,7 +38,7 @@ def summary_markdown(
     c = Content(result, questionnaire, stage_model, lang)
     L, lang = c.L, c.lang
     out = [f"# {L['title']}", ""]
-    out += [f"**{k}{L['colon'].strip()}** {v}  " for k, v in c.header()] + [""]
+    out += [f"**{k}{L['colon'].strip()}** {md(v, start=False)}  " for k, v in c.header()] + [""]
 
     out += [f"## {L['cohorts_title']}", ""]
     rows = c.compared_cohorts()
@@ -46,13 +51,15 @@ def summary_markdown(
     out += [f"## {L['maturity_title']}", ""]
     score, stage, coverage = c.overall()
     out += [
-        f"**{L['overall_stage']}{L['colon'].rstrip()}** {stage} — {num(score, lang)} / 100 `{_bar(score)}`  ",
-        coverage,
+        f"**{L['overall_stage']}{L['colon'].rstrip()}** {md(stage, start=False)} — "
+        f"{num(score, lang)} / 100 `{_bar(score)}`  ",
+        md(coverage),
         "",
     ]
     out += _table(
         [L["dimension"], L["score"], "", L["stage"], L["answered_col"]],
-        [[d.label, f"`{_bar(d.score)}`", num(d.score, lang), d.stage, d.coverage] for d in c.dimension_rows()],
+        [[d.label, _Markdown(f"`{_bar(d.score)}`"), num(d.score, lang), d.stage, d.coverage]
+         for d in c.dimension_rows()],
         right={2},
     )
     out += [f"*{L['model_own']}*", ""]
@@ -62,10 +69,11 @@ def summary_markdown(
     if not blocks:
         out += [L["no_placements"], ""]
     for block in blocks:
-        out += [f"### {block.question}", "", f"{L['your_answer']}{L['colon']}{block.answer}", ""]
+        out += [f"### {md(block.question, start=False)}", "",
+                f"{L['your_answer']}{L['colon']}{md(block.answer, start=False)}", ""]
         out += _table(
             [L["cohort"], L["cohort_figure"], L["verdict"], L["source"]],
-            [[r.cohort, r.figure, f"**{r.verdict_word}**", r.source] for r in block.rows],
+            [[r.cohort, r.figure, _Markdown(f"**{md(r.verdict_word, start=False)}**"), r.source] for r in block.rows],
         )
     if c.has_uncertain():
         out += [f"*{L['uncertain_legend']}*", ""]
@@ -75,7 +83,8 @@ def summary_markdown(
     statements = c.statements()
     if statements:
         out += [f"## {L['statements_title']}", ""]
-        out += [f"- **{cohort}{L['colon'].rstrip()}** {text} ({source})" for cohort, text, source in statements]
+        out += [f"- **{md(cohort)}{L['colon'].rstrip()}** {md(text, start=False)} ({md(source, start=False)})"
+                for cohort, text, source in statements]
         out += [""]
 
     out += [f"## {L['roadmap_title']}", ""]
@@ -84,41 +93,42 @@ def summary_markdown(
         out += [L["no_roadmap"], ""]
     else:
         out += [
-            f"**{L['playbook']}{L['colon'].rstrip()}** {rm['title']}  ",
-            f"**{L['why']}{L['colon'].rstrip()}** {rm['why']}  ",
+            f"**{L['playbook']}{L['colon'].rstrip()}** {md(rm['title'], start=False)}  ",
+            f"**{L['why']}{L['colon'].rstrip()}** {md(rm['why'], start=False)}  ",
         ]
         if rm["because"]:
-            out += [f"{rm['because']}  "]
+            out += [f"{md(rm['because'])}  "]
         out += ["", f"**{L['phases']}**", ""]
         marks = {"completed": "✓", "current": "▶", "later": "·", "not_applicable": "–"}
-        out += [f"- {marks[status]} {title} ({word})" for title, word, status in rm["phases"]] + [""]
+        out += [f"- {marks[status]} {md(title, start=False)} ({md(word, start=False)})"
+                for title, word, status in rm["phases"]] + [""]
         if rm["actions"]:
             out += [f"**{L['next_actions']}**", ""]
             for i, a in enumerate(rm["actions"], 1):
-                out.append(f"{i}. {a['text']} *[{a['phase']}]*")
+                out.append(f"{i}. {md(a['text'])} *[{md(a['phase'], start=False)}]*")
                 if a["reason"]:
-                    out.append(f"   - {L['reason']}{L['colon']}{a['reason']}")
+                    out.append(f"   - {L['reason']}{L['colon']}{md(a['reason'], start=False)}")
                 if a["gap"]:
-                    out.append(f"   - {L['gap']}{L['colon']}{a['gap']}")
-                out += [f"   - {L['evidence']}{L['colon']}{e}" for e in a["evidence"]]
+                    out.append(f"   - {L['gap']}{L['colon']}{md(a['gap'], start=False)}")
+                out += [f"   - {L['evidence']}{L['colon']}{md(e, start=False)}" for e in a["evidence"]]
             out.append("")
         for key in ("kpis", "constraints"):
             if rm[key]:
-                out += [f"**{L[key]}**", ""] + [f"- {item}" for item in rm[key]] + [""]
+                out += [f"**{L[key]}**", ""] + [f"- {md(item)}" for item in rm[key]] + [""]
 
     conflicts = c.conflicts()
     if conflicts:
         out += [f"## {L['conflicts_title']}", "", L["conflicts_intro"], ""]
         for message, pairs in conflicts:
-            out.append(f"- **{message}**")
-            out += [f"  - {q}{L['colon']}{a}" for q, a in pairs]
+            out.append(f"- **{md(message, start=False)}**")
+            out += [f"  - {md(q, start=False)}{L['colon']}{md(a, start=False)}" for q, a in pairs]
         out += [""]
 
     out += [f"## {L['missing_title']}", ""]
     missing = c.missing()
     if missing:
         out += _table([L["question"], L["state"], L["dimensions"]], [[q, s, d or "—"] for q, s, d in missing])
-    out += [line + "  " for line in c.missing_summary()] + [""]
+    out += [md(line) + "  " for line in c.missing_summary()] + [""]
 
     plugins = c.plugins()
     if plugins:
@@ -130,5 +140,5 @@ def summary_markdown(
         if failed:
             out += [f"**{L['plugins_failed'].format(count=failed)}**", ""]
 
-    out += ["---", ""] + [f"*{line}*  " for line in c.footer()]
+    out += ["---", ""] + [f"*{md(line, start=False)}*  " for line in c.footer()]
     return "\n".join(out).rstrip() + "\n"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..models import Question, Questionnaire, tr
+from ..text_safety import md, md_code
 from .sources import source_words
 
 LABELS = {
@@ -49,7 +50,7 @@ LABELS = {
 
 def _condition_text(q: Questionnaire, question: Question) -> str:
     ids = question.when.questions() if question.when else []
-    return ", ".join(ids)
+    return md(", ".join(ids), start=False)
 
 
 def _answer_lines(question: Question, lang: str, blank: bool) -> list[str]:
@@ -58,9 +59,10 @@ def _answer_lines(question: Question, lang: str, blank: bool) -> list[str]:
     if question.options:
         hint = L["tick_any"] if question.type == "multi" else L["tick_one"]
         lines = [f"*({hint})*", ""] if blank else []
-        return lines + [f"{box}{tr(o.label, lang)}" + ("" if blank else f" `{o.id}`") for o in question.options]
+        return lines + [f"{box}{md(tr(o.label, lang), start=blank)}" + ("" if blank else f" {md_code(o.id)}")
+                        for o in question.options]
     if question.type in ("scale", "number") and question.min is not None and question.max is not None:
-        unit = f" {question.unit}" if question.unit else ""
+        unit = f" {md(question.unit, start=False)}" if question.unit else ""
         line = L["range"].format(lo=f"{question.min:g}", hi=f"{question.max:g}{unit}")
         return [f"{line}{L['colon']}______" if blank else f"- {line}"]
     label = L["number"] if question.type == "number" else L["text"]
@@ -68,30 +70,31 @@ def _answer_lines(question: Question, lang: str, blank: bool) -> list[str]:
 
 
 def outline(q: Questionnaire, lang: str = "en", blank: bool = False) -> str:
-    """Markdown for `q` in `lang`; `blank` gives a form to fill in by hand."""
+    """Markdown for `q` in `lang`; `blank` gives a form to fill in by hand. Every text of the
+    questionnaire is escaped (text_safety.md): a questionnaire is someone's file."""
     L = LABELS[lang]
-    title = tr(q.title, lang)
+    title = md(tr(q.title, lang), start=False)
     out = [f"# {title}", ""]
-    out.append(f"`{q.id}` · {L['version']} {q.version} · {len(q.questions)} {L['questions']}")
+    out.append(f"{md_code(q.id)} · {L['version']} {q.version} · {len(q.questions)} {L['questions']}")
     out.append("")
     if blank:
         c = L["colon"].rstrip()
         out += [f"**{L['company']}{c}** ______________________  ", f"**{L['date']}{c}** __________  ",
                 f"**{L['interviewer']}{c}** ______________________", ""]
     elif q.description:
-        out += [tr(q.description, lang), ""]
+        out += [md(tr(q.description, lang)), ""]
     number = 0
     for section in q.sections:
-        out += [f"## {tr(section.title, lang)}", ""]
+        out += [f"## {md(tr(section.title, lang), start=False)}", ""]
         groups = {g.id: g for g in section.groups}
         current_group = None
         for question in section.questions:
             number += 1
             if question.group != current_group and question.group in groups:
-                out += [f"### {tr(groups[question.group].title, lang)}", ""]
+                out += [f"### {md(tr(groups[question.group].title, lang), start=False)}", ""]
             current_group = question.group
-            head = f"**{number}. {tr(question.text, lang)}**"
-            out += [head if blank else f"{head} `{question.id}`", ""]
+            head = f"**{number}. {md(tr(question.text, lang), start=False)}**"
+            out += [head if blank else f"{head} {md_code(question.id)}", ""]
             if question.when:
                 out += [f"*{L['asked_if']}{L['colon']}{_condition_text(q, question)}*", ""]
             out += _answer_lines(question, lang, blank)
@@ -99,5 +102,5 @@ def outline(q: Questionnaire, lang: str = "en", blank: bool = False) -> str:
             if blank:
                 out += [L["states"], "", f"{L['note']}{L['colon']}____________________________", ""]
             elif question.source:
-                out += [f"{L['source']}{L['colon']}{source_words(question.source.ref, lang)}", ""]
+                out += [f"{L['source']}{L['colon']}{md(source_words(question.source.ref, lang), start=False)}", ""]
     return "\n".join(out).rstrip() + "\n"

@@ -7,6 +7,7 @@ import re
 
 from ..models import tr
 from ..portfolio import Portfolio, row_dict
+from ..text_safety import md, md_code
 
 LABELS = {
     "en": {
@@ -245,7 +246,7 @@ def skipped_in(p: Portfolio, out: str, lang: str) -> str:
 
 def _md_table(rows: list[list[str]]) -> str:
     def line(cells: list[str]) -> str:
-        return "| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |"
+        return "| " + " | ".join(md(c, start=False) for c in cells) + " |"
 
     head, *body = rows
     return "\n".join([line(head), "|" + "---|" * len(head), *map(line, body)])
@@ -255,9 +256,10 @@ def to_markdown(p: Portfolio, lang: str) -> str:
     """The portfolio as a Markdown document."""
     t = LABELS[lang]
     tables = _tables(p, lang)
-    out = [f"# {title(p, lang)}", ""]
+    # Every text is escaped (text_safety): names, labels and file names come from files.
+    out = [f"# {md(title(p, lang), start=False)}", ""]
     if p.rows:
-        out += [_md_table(tables["companies"]), "", _dims_legend(p, tables["dims"], lang), ""]
+        out += [_md_table(tables["companies"]), "", md(_dims_legend(p, tables["dims"], lang)), ""]
         out += [f"## {t['stages']}", "", _md_table(tables["stages"]), ""]
         out += [f"## {t['progress']}", ""]
         out += [_md_table(tables["progress"]) if len(tables["progress"]) > 1 else t["no_progress"], ""]
@@ -265,8 +267,8 @@ def to_markdown(p: Portfolio, lang: str) -> str:
         out += [t["none"], ""]
     if p.skipped:
         out += [_form(t["skipped"], len(p.skipped), lang).format(n=len(p.skipped)), ""]
-        out += [f"- `{s}`" for s in p.skipped] + [""]
-    out += [f"*{_footer(p, lang)}*", ""]
+        out += [f"- {md_code(s)}" for s in p.skipped] + [""]
+    out += [f"*{md(_footer(p, lang), start=False)}*", ""]
     return "\n".join(out)
 
 
