@@ -1,6 +1,5 @@
-import pytest
-
 import cxmaturity_nps
+import pytest
 
 
 @pytest.fixture
