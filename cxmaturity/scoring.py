@@ -80,3 +80,11 @@ def run_scorers(
         status = info.status() if info is not None else PluginStatus(name=name, origin="folder")
         statuses.append(status)
     return findings, statuses
+
+
+def checked_findings(scorer: Scorer, returned: Any) -> list[Finding]:
+    """`returned` as valid findings of `scorer`, attributed to it; raises when invalid.
+
+    For re-scoring an assessment whose open answers were filled in: the main run has already
+    reported any scorer that fails."""
+    return [f.model_copy(update={"scorer": scorer.name}) for f in _checked(scorer, returned)]
