@@ -197,10 +197,7 @@ def held_back(
 ) -> HeldBack:
     """What holds a company below `stage`, whose score it reaches, in words."""
     words = [_requirement_words(r, questionnaire, model) for r in failing]
-    text = {
-        "en": f"{tr(stage.label, 'en')} needs: " + "; ".join(w["en"] for w in words) + ".",
-        "fr": f"{tr(stage.label, 'fr')} demande : " + " ; ".join(w["fr"] for w in words) + ".",
-    }
+    text = {"en": "; ".join(w["en"] for w in words), "fr": "\u00a0; ".join(w["fr"] for w in words)}
     return HeldBack(stage=stage.id, missing=[r.id for r in failing], text=text)
 
 
