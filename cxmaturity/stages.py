@@ -188,7 +188,7 @@ def _requirement_words(
         names = _names(req.when, questionnaire, model, lang)
         if len(names) > NAMED:
             names = names[:NAMED] + ["…"]
-        out[lang] = f"{label} ({', '.join(names)})" if names else label
+        out[lang] = f"{label} — {', '.join(names)}" if names else label
     return out
 
 
@@ -232,10 +232,18 @@ def apply(
     side gives the highest stage the open questions could still bring.
     """
     weights = {d.id: d for d in model.dimensions}
-    given = {d.id: d.score for d in result.dimensions}
     answers = _answers_of(result.dimensions, result.findings)
-    worst = worst or Bound(scores=given, answers=answers)
-    best = best or Bound(scores=given, answers=answers)
+    opened = result.overall.open
+    if worst is None or best is None:
+        # Applied again to a result: its dimensions keep the range they were given.
+        def side(attr: str, steps: str) -> Bound:
+            return Bound(scores={d.id: getattr(d, attr) if getattr(d, attr) is not None else d.score
+                                 for d in result.dimensions},
+                         answers=answers, steps={d.id: getattr(d, steps) for d in result.dimensions},
+                         open={d.id: d.open for d in result.dimensions})
+        worst, best = worst or side("low", "low_steps"), best or side("high", "high_steps")
+    else:
+        opened = len(best.filled)
     dims = []
     for dim in result.dimensions:
         known = weights.get(dim.id)
@@ -271,7 +279,7 @@ def apply(
         coverage=round(certain / total, 3) if total else 0,
         high=high,
         best_stage=top.id if top else None,
-        open=len(best.filled),
+        open=opened,
         held_back=held_back(held, failing, questionnaire, model) if held is not None else None,
         weakest=weakest.id if weakest else None,
         provisional=[d.id for d in dims if d.provisional and d.weight > 0],
