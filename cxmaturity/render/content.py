@@ -369,6 +369,8 @@ class Content:
                 count=len(self.result.missing)
             ),
         ]
+        if self.result.overall.open:
+            lines.append(L["missing_stage"])
         weakened = sorted({d for m in self.result.missing for d in m.dimensions})
         for d in self.result.dimensions:
             if d.id not in weakened:

@@ -182,6 +182,7 @@ EN: dict[str, str] = {
     "worst_formula": "guaranteed = 100 × {points} / {max} = {score}",
     "best_case_formula": "best case = 100 × {points} / {max} = {score}",
     "held": "held back",
+    "missing_stage": "The overall stage takes the open questions at their worst option, so a missing answer never raises it.",
 }
 
 FR: dict[str, str] = {
@@ -348,6 +349,7 @@ FR: dict[str, str] = {
     "worst_formula": "garanti = 100 × {points} / {max} = {score}",
     "best_case_formula": "meilleur cas = 100 × {points} / {max} = {score}",
     "held": "retenu",
+    "missing_stage": "Le stade global prend les questions ouvertes à leur pire option\u00a0: une réponse manquante ne le fait jamais monter.",
 }
 
 MONTHS: dict[str, list[str]] = {
