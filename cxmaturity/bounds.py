@@ -53,15 +53,25 @@ def _fallback(question: Question, side: Side) -> Any:
     return None
 
 
-def _extreme(scorers: list[Scorer], ctx: ScoringContext, question: Question, side: Side) -> Any:
-    for scorer in scorers:
-        try:
-            pair = scorer.extremes(ctx, question.id)
-        except Exception:  # a failing scorer is reported by the main run; fall back to the order
-            pair = None
-        if pair is not None:
-            return pair[0] if side == "worst" else pair[1]
-    return _fallback(question, side)
+def _extreme(
+    scorers: list[Scorer], ctx: ScoringContext, question: Question, side: Side, known: dict | None = None
+) -> Any:
+    """The worst or best answer to `question`: the first scorer reading it that ranks its
+    options decides, else the options' order. `known` keeps the (worst, best) pairs already
+    asked in this evaluation, so that both sides ask each question once."""
+    known = {} if known is None else known
+    if question.id not in known:
+        pair = None
+        for scorer in scorers:
+            try:
+                pair = scorer.extremes(ctx, question.id)
+            except Exception:  # a failing scorer is reported by the main run; use the order
+                pair = None
+            if pair is not None:
+                break
+        known[question.id] = pair or (_fallback(question, "worst"), _fallback(question, "best"))
+    worst, best = known[question.id]
+    return worst if side == "worst" else best
 
 
 def open_questions(
@@ -90,9 +100,11 @@ def complete(
     wanted: list[str],
     side: Side,
     cohorts: list[CohortMembership] | None = None,
+    known: dict | None = None,
 ) -> Completion:
     """`assessment` with each open question of `wanted` answered at its worst or best (as the
-    scorers reading it rank the options), and every scorer's findings on that."""
+    scorers reading it rank the options), and every scorer's findings on that. `known` shares
+    the ranked options between the two sides of one evaluation."""
     readers: dict[str, list[Scorer]] = {}
     for scorer in sorted(registry.scorers, key=lambda s: s.name):
         for qid in scorer.questions:
@@ -109,7 +121,7 @@ def complete(
             break
         new = {}
         for qid in todo:
-            value = _extreme(readers.get(qid, []), ctx, questionnaire.question(qid), side)
+            value = _extreme(readers.get(qid, []), ctx, questionnaire.question(qid), side, known)
             if value is not None:
                 new[qid] = value
         if not new:

@@ -45,7 +45,8 @@ def dimensions(findings: list[Finding]) -> list[DimensionResult]:
         out.append(
             DimensionResult(
                 id=dim,
-                score=round(mean(scores), 1) if scores else None,
+                # One finding a dimension is the rule: its score needs no averaging.
+                score=(scores[0] if len(scores) == 1 else round(mean(scores), 1)) if scores else None,
                 coverage=Coverage(
                     answered=sum(f.coverage.answered for f in group),
                     asked=sum(f.coverage.asked for f in group),
@@ -126,8 +127,9 @@ def ranges(
     ids = sorted(wanted, key=lambda q: order.get(q, len(order)))
     given = {d.id: d.score for d in dims}
     out = []
+    known: dict = {}
     for side in ("worst", "best"):
-        done = bounds.complete(assessment, questionnaire, registry, ids, side, cohorts)
+        done = bounds.complete(assessment, questionnaire, registry, ids, side, cohorts, known)
         if not done.filled:
             out.append(stages.Bound(scores=dict(given), answers=done.answers))
             continue
