@@ -54,6 +54,11 @@ def check_stage_model(model: StageModel) -> list[tuple[tuple, str]]:
                     "list stages from lowest to highest",
                 )
             )
+        names: set[str] = set()
+        for j, req in enumerate(stage.requires):
+            if req.id in names:
+                out.append((("stages", i, "requires", j, "id"), f"duplicate requirement '{req.id}' in stage '{stage.id}'"))
+            names.add(req.id)
     seen = set()
     for i, dim in enumerate(model.dimensions):
         if dim.id in seen:

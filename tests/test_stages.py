@@ -238,3 +238,28 @@ def test_validate_checks_a_stage_model_file(tmp_path):
     result = run("validate", str(path))
     assert result.exit_code == 1
     assert "stages.4.id: duplicate stage id 'acquiring_ai'" in result.output
+
+
+def test_a_duplicate_requirement_is_located(tmp_path):
+    text = default_path().read_text(encoding="utf-8").replace("- id: results", "- id: long_standing_tools")
+    path = tmp_path / "weights.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(FileError, match=r"stages\.4\.requires\.1\.id: duplicate requirement 'long_standing_tools'"):
+        load_stage_model(path)
+
+
+def test_a_requirement_holds_a_stage_back_and_later_stages_too(model):
+    """Stages are climbed from the bottom: a score past every threshold stops at the first
+    stage whose requirement does not hold, and that stage is the one named."""
+    from cxmaturity.stages import reached
+
+    scores = {d.id: 100.0 for d in model.dimensions}
+    top = {"strategy.proximity": "strongly_agree", "brand.uses": ["perception_gap"],
+           "automation.fully_automated": "over_75", "tools.chatbots.tenure": "over_2y",
+           "kpi.revenue.change": "up_over_10"}
+    stage, held, failing = reached(100, model, top, scores)
+    assert (stage.id, held, failing) == ("cx_leader", None, [])
+    stage, held, failing = reached(100, model, {**top, "strategy.proximity": "neutral"}, scores)
+    assert (stage.id, held.id, [r.id for r in failing]) == ("ai_at_scale", "customer_proximity", ["proximity_aim"])
+    stage, held, _ = reached(100, model, {**top, "automation.fully_automated": "under_10"}, scores)
+    assert (stage.id, held.id) == ("acquiring_ai", "ai_at_scale")
