@@ -70,6 +70,9 @@ class Scorer:
     #: The question ids this scorer reads, answered or not: a missing answer to one of them
     #: is reported against this scorer's dimension.
     questions: tuple[str, ...] = ()
+    #: Other questions whose answers change this scorer's findings (not counted as asked):
+    #: when one of them is filled in to show a stage's range, the scorer scores again.
+    also_reads: tuple[str, ...] = ()
 
     def score(self, ctx: ScoringContext) -> list[Finding]:
         """The findings for `dimension` (usually one); override it."""
