@@ -53,7 +53,8 @@ def summary_markdown(
     out += [
         f"**{L['overall_stage']}{L['colon'].rstrip()}** {md(stage, start=False)} — "
         f"{num(score, lang)} / 100 `{_bar(score)}`  ",
-        md(coverage),
+        md(coverage) + "  ",
+        *(md(line) + "  " for line in c.stage_notes()),
         "",
     ]
     out += _table(
