@@ -738,7 +738,8 @@ def serve(
 ) -> None:
     """Serve the questionnaire as a browser form: engagements, several respondents, consolidation.
 
-    Prints the consultant's link (with its secret token). Needs the extra: pip install 'cxmaturity[web]'."""
+    Prints the consultant's link, with its secret token. Needs the optional extra named web.
+    """
     lang = check_lang(lang) or _locale_lang()
     from .web.serve import run
 

@@ -20,11 +20,11 @@ from urllib.parse import urlencode, urlsplit
 class ServerProcess:
     """`python -m cxmaturity serve --db DB --port 0` on 127.0.0.1; the link it prints is read."""
 
-    def __init__(self, db: Path, *args: str, timeout: float = 60.0, host: str = "127.0.0.1"):
+    def __init__(self, db: Path, *args: str, timeout: float = 60.0, host: str = "127.0.0.1", port: int = 0):
         env = {**os.environ, "PYTHONUNBUFFERED": "1", "COLUMNS": "200"}
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "cxmaturity", "serve", "--db", str(db), "--host", host,
-             "--port", "0", *args],
+             "--port", str(port), *args],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
         self.lines: queue.Queue[tuple[str, str]] = queue.Queue()
         self.out: list[tuple[str, str]] = []
@@ -88,6 +88,7 @@ class Http:
             self.conn.request(method, path, body=body, headers=headers)
             response = self.conn.getresponse()
         text = response.read().decode("utf-8")
+        self.last_headers = {k.lower(): v for k, v in response.getheaders()}
         return response.status, response.getheader("location") or "", text
 
     def get(self, path: str):

@@ -8,6 +8,7 @@ the `score` pipeline's, shown as the HTML report shows it.
 from __future__ import annotations
 
 import re
+import time
 from pathlib import Path
 from typing import Any
 
@@ -129,6 +130,7 @@ class Server:
             return self.error(self.lang, "not_found", 404)
         error = None
         if request.method == "POST":
+            started = time.perf_counter()
             form = await self.form(request, token)
             if form is None:
                 return self.error(e.language, "forbidden", 403)
@@ -145,9 +147,11 @@ class Server:
             else:
                 done = eng.apply_reply(self.store, q, r, a, qid, reply)
                 if done.error is None:
-                    if done.next is None:
-                        return self.redirect(f"/r/{token}/review")
-                    return self.redirect(f"/r/{token}/q/{done.next.id}")
+                    following = f"/r/{token}/q/{done.next.id}" if done.next else f"/r/{token}/review"
+                    response = self.redirect(following)
+                    # How long reading, checking and committing the answer took (perf/serve_load.py).
+                    response.headers["Server-Timing"] = f"save;dur={(time.perf_counter() - started) * 1000:.2f}"
+                    return response
                 error = done.error
         ask = request_for(q, a, qid)
         if ask is None:
@@ -255,7 +259,7 @@ class Server:
         base = str(request.base_url).rstrip("/")
         return self.page("engagement.html", e.language, engagement=e, questionnaire=q, progress=progress,
                          rows=rows, respondents=[r for r, _ in pairs], decided=decided, admin=self.admin,
-                         base=base, csrf=csrf_token(self.secret, self.admin))
+                         base=base, csrf=csrf_token(self.secret, self.admin), kept=self._kept(e, q))
 
     async def c_consolidate(self, request: Request) -> Response:
         if not self.consultant(request):
@@ -271,7 +275,13 @@ class Server:
         pairs, rows, decided = eng.consolidation(self.store, e, q)
         return self.page("consolidate.html", e.language, engagement=e, questionnaire=q, rows=rows,
                          respondents=[r for r, _ in pairs], decided=decided, admin=self.admin,
-                         csrf=csrf_token(self.secret, self.admin))
+                         csrf=csrf_token(self.secret, self.admin), kept=self._kept(e, q))
+
+    def _kept(self, e, q) -> set[str]:
+        """The questions that apply given the answers kept (the others are left out)."""
+        from ..interview import applicable
+
+        return {x.id for x in applicable(q, eng.consolidated(self.store, e, q).answers)}
 
     async def c_decide(self, request: Request) -> Response:
         if not self.consultant(request):
