@@ -11,7 +11,8 @@ killed with SIGKILL and started again on the same port (0: never). Then every ac
 answer (a 303 received) is looked up in the database: none may be missing. Prints the
 answers acknowledged; the time to save an answer as a respondent sees it (from the form sent
 to its acknowledgement, p50, p95, max; target p95 < 50 ms) and inside the server (from the
-request read to the answer committed, the Server-Timing header); and the time the server
+request read to the answer committed, the Server-Timing header); a request that saves nothing
+timed meanwhile (what the machine and the HTTP stack alone cost); and the time the server
 took to come back. The clients run on the same machine, so they take CPU from the server.
 """
 
@@ -90,10 +91,33 @@ class Respondent(threading.Thread):
                         self.stop.wait(self.think)
                 elif status != 400:
                     self.failures += 1
-            except (OSError, Exception):  # the server is down (killed): try again shortly
+            except Exception:  # noqa: BLE001  (the server is down: it was killed; try again shortly)
                 self.failures += 1
                 http.close()
                 time.sleep(0.05)
+                http = Http(self.host, self.port, timeout=30)
+        http.close()
+
+
+class Baseline(threading.Thread):
+    """A request that saves nothing (the home page), every 0.1 s: what the machine and the HTTP
+    stack alone cost at the same moment, to read the save times against."""
+
+    def __init__(self, host: str, port: int, stop: threading.Event):
+        super().__init__(daemon=True)
+        self.host, self.port, self.stop = host, port, stop
+        self.times: list[float] = []
+
+    def run(self) -> None:
+        http = Http(self.host, self.port, timeout=30)
+        while not self.stop.wait(0.1):
+            try:
+                t0 = time.perf_counter()
+                status, _, _ = http.get("/")
+                if status == 200:
+                    self.times.append(time.perf_counter() - t0)
+            except Exception:  # noqa: BLE001  (the server is down: it was killed)
+                http.close()
                 http = Http(self.host, self.port, timeout=30)
         http.close()
 
@@ -118,9 +142,11 @@ def run_load(respondents: int = 50, seconds: float = 60, kill_at: float = 30, th
     host, port = server.host, server.port
     stop = threading.Event()
     workers = [Respondent(host, port, t, questionnaire, stop, think) for t in tokens]
+    baseline = Baseline(host, port, stop)
     restart = None
     try:
         start = time.monotonic()
+        baseline.start()
         for w in workers:
             w.start()
         if kill_at and kill_at < seconds:
@@ -159,6 +185,8 @@ def run_load(respondents: int = 50, seconds: float = 60, kill_at: float = 30, th
         "save_ms_max": round(max(times) * 1000, 1) if times else None,
         "server_save_ms_p50": round(percentile(inside, 50) * 1000, 2),
         "server_save_ms_p95": round(percentile(inside, 95) * 1000, 2),
+        "noop_ms_p50": round(percentile(baseline.times, 50) * 1000, 1),
+        "noop_ms_p95": round(percentile(baseline.times, 95) * 1000, 1),
         "restart_s": round(restart, 2) if restart is not None else None,
         "failed_requests": sum(w.failures for w in workers),
         "missing": missing,
