@@ -71,3 +71,36 @@ def test_rows_cover_each_question_someone_replied_to_in_order():
     table = rows(q, [{first.id: A(first.option_ids[0])}, {second.id: A(second.option_ids[0])}])
     assert [r.question.id for r in table] == [first.id, second.id]
     assert table[0].answers[1] is None and not table[0].disagree
+
+
+@pytest.mark.parametrize("path", sorted(QUESTIONNAIRES.glob("*.yaml")), ids=lambda p: p.stem)
+def test_the_consolidated_assessment_is_valid_whatever_the_respondents_answered(path, tmp_path):
+    """Three respondents through the interview engine (first, last, middle options, and one who
+    replies don't know to every other question); their consolidation is a valid assessment
+    whose answers all apply."""
+    from test_interview_steps import value_for
+
+    from cxmaturity.interview import Reply, applicable, first_to_ask
+    from cxmaturity.loader import check_assessment
+    from cxmaturity.web.engagements import apply_reply, assessment_of, consolidated
+    from cxmaturity.web.store import Store
+
+    q = load_questionnaire(path)
+    store = Store(tmp_path / "c.db")
+    try:
+        eid = store.create_engagement("Acme", "acme", q.id, q.version, "en", [("A", ""), ("B", ""), ("C", "")])
+        e = store.engagement(eid)
+        for r, strategy in zip(store.respondents(eid), ("first", "last", "middle"), strict=True):
+            a = assessment_of(e, q, [])
+            current, n = first_to_ask(q, a), 0
+            while current is not None:
+                n += 1
+                reply = Reply("dont_know") if strategy == "middle" and n % 2 else \
+                    Reply("answer", value_for(current, strategy))
+                current = apply_reply(store, q, r, a, current.id, reply).next
+        kept = consolidated(store, e, q)
+        assert check_assessment(kept, q) == []
+        assert set(kept.answers) <= {x.id for x in applicable(q, kept.answers)}
+        assert kept.answers, "something was kept"
+    finally:
+        store.close()

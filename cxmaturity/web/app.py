@@ -317,7 +317,6 @@ class Server:
         (for questions with options) every option; then the states."""
         import json
 
-        W = words(lang)
         proposal = row.proposal if row else None
         seen: dict[str, dict] = {}
 
@@ -342,7 +341,6 @@ class Server:
                 add("answered", n)
         for state in ("not_applicable", "dont_know", "skipped"):
             add(state, None)
-        del W
         return list(seen.values())
 
     def _consolidated(self, request: Request):
