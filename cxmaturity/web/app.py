@@ -125,13 +125,17 @@ class Server:
 
     async def r_question(self, request: Request) -> Response:
         token, qid = request.path_params["token"], request.path_params["qid"]
-        r, e, a, q = self.respondent(token)
-        if r is None:
+        if self.store.respondent_by_token(token) is None:
             return self.error(self.lang, "not_found", 404)
-        error = None
+        form = None
         if request.method == "POST":
             started = time.perf_counter()
             form = await self.form(request, token)
+        # From here to the commit nothing awaits: no other request of this respondent (a second
+        # device) can change the answers between reading them and saving them.
+        r, e, a, q = self.respondent(token)
+        error = None
+        if request.method == "POST":
             if form is None:
                 return self.error(e.language, "forbidden", 403)
             question = q.question(qid)
