@@ -221,12 +221,24 @@ def test_two_respondents_and_the_consultant_in_chromium(browser, tmp_path, javas
         while http_answer(http, paul, questionnaire, "low"):
             pass
         # The consultant.
+        tab.goto(f"{base}/c/{server.admin}")
+        assert "Lumière Santé" in tab.text()
+        tab.screenshot(f"serve-{tag}-engagements")
         tab.goto(f"{base}/c/{server.admin}/e/{eid}")
         seen = tab.text()
         assert "Claire Martin" in seen and "Paul Durand" in seen and "Désaccord" in seen
         assert tab.eval("document.querySelectorAll('tr.disagree').length") >= 5
         tab.screenshot(f"serve-{tag}-engagement")
-        tab.goto(f"{base}/c/{server.admin}/e/{eid}/consolidate")
+        # One question decided by hand (keyboard): the option after the proposal.
+        tab.goto(f"{base}/c/{server.admin}/e/{eid}/decide/profile.headcount")
+        tab.screenshot(f"serve-{tag}-decide")
+        start = tab.tab_to(lambda f: f["name"] == "keep" and f["checked"])
+        tab.key("ArrowDown")
+        picked = tab.focused()
+        assert picked["checked"] and picked["value"] != start["value"]
+        tab.tab_to(lambda f: f["tag"] == "BUTTON")
+        tab.press_and_load("Enter")
+        assert "/consolidate" in tab.url() and "choisie par le consultant" in tab.text()
         tab.screenshot(f"serve-{tag}-consolidate")
         tab.tab_to(lambda f: f["tag"] == "BUTTON" and f["text"].startswith("Confirmer"), limit=200)
         tab.press_and_load("Enter")
@@ -248,5 +260,26 @@ def test_two_respondents_and_the_consultant_in_chromium(browser, tmp_path, javas
         assert tab.eval("document.querySelectorAll('script').length") == 0
     finally:
         http.close()
+        tab.close()
+        server.stop()
+
+
+def test_a_hostile_company_name_shows_as_text_and_nothing_runs(browser, tmp_path):
+    hostile = "<script>alert(1)</script>"
+    db = tmp_path / "serve.db"
+    eid, (token,) = seed(db, hostile, [("<img src=x onerror=alert(1)>", "")])
+    server = ServerProcess(db)
+    tab = Tab(browser)
+    try:
+        base = f"http://{server.host}:{server.port}"
+        for url in (f"{base}/c/{server.admin}/e/{eid}", f"{base}/r/{token}", f"{base}/c/{server.admin}/e/{eid}/result"):
+            tab.goto(url)
+            # The respondent's question page names the company in its title only.
+            assert hostile in tab.eval("document.body.innerText + document.title")
+            assert tab.eval("document.querySelectorAll('script, img').length") == 0
+        tab.screenshot("serve-hostile-result")
+        dialogs = [e for e in browser.events if e.get("method") == "Page.javascriptDialogOpening"]
+        assert dialogs == []
+    finally:
         tab.close()
         server.stop()

@@ -296,7 +296,7 @@ class Server:
             return self.error(self.lang, "not_found", 404)
         pairs, rows, decided = eng.consolidation(self.store, e, q)
         row = next((x for x in rows if x.question.id == question.id), None)
-        choices = self._choices(question, row, e.language)
+        choices = self._choices(question, row, [r for r, _ in pairs], e.language)
         if request.method == "POST":
             form = await self.form(request, self.admin)
             if form is None:
@@ -316,9 +316,10 @@ class Server:
                          csrf=csrf_token(self.secret, self.admin))
 
     @staticmethod
-    def _choices(question: Question, row, lang: str) -> list[dict]:
-        """Every answer the consultant may keep: the respondents' answers, the proposal, and
-        (for questions with options) every option; then the states."""
+    def _choices(question: Question, row, respondents: list, lang: str) -> list[dict]:
+        """Every answer the consultant may keep, each with who gave it: the options in the
+        questionnaire's order (for a multiple choice, number or text: the proposal and the
+        answers given), then not applicable, don't know, skipped."""
         import json
 
         proposal = row.proposal if row else None
@@ -328,23 +329,25 @@ class Server:
             key = json.dumps([state, value], sort_keys=True)
             if key not in seen:
                 answer = Answer.model_construct(state=state, value=value)
-                seen[key] = {"key": key, "state": state, "value": value,
+                seen[key] = {"key": key, "state": state, "value": value, "who": [],
                              "label": answer_text(question, answer, lang),
                              "proposed": proposal is not None and (proposal.state, proposal.value) == (state, value)}
 
-        if proposal is not None:
-            add(proposal.state, proposal.value)
-        for a in (row.answers if row else []):
-            if a is not None:
-                add(a.state, a.value)
         if question.type in ("single", "band"):
             for o in question.option_ids:
                 add("answered", o)
         elif question.type == "scale":
             for n in range(int(question.min), int(question.max) + 1):
                 add("answered", n)
+        if proposal is not None:
+            add(proposal.state, proposal.value)
+        given = [(r, a) for r, a in zip(respondents, row.answers if row else [], strict=False) if a is not None]
+        for _, a in given:
+            add(a.state, a.value)
         for state in ("not_applicable", "dont_know", "skipped"):
             add(state, None)
+        for r, a in given:
+            seen[json.dumps([a.state, a.value], sort_keys=True)]["who"].append(r.name)
         return list(seen.values())
 
     def _consolidated(self, request: Request):
