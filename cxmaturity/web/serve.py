@@ -13,13 +13,14 @@ NO_TLS = ("Warning: listening on {host}, not only on this machine: the server ha
 
 
 def _need_web_stack() -> None:
-    try:
-        import jinja2  # noqa: F401  (only to check the extra is installed)
-        import multipart  # noqa: F401
-        import starlette  # noqa: F401
-        import uvicorn  # noqa: F401
-    except ImportError as exc:
-        raise CxError(f"serve needs the web extra ({exc.name} is missing): pip install 'cxmaturity[web]'") from None
+    """A CxError naming the extra when a package of the web stack is not installed."""
+    from importlib.util import find_spec
+
+    wanted = {"starlette": "starlette", "jinja2": "jinja2", "uvicorn": "uvicorn",
+              "python-multipart": ("python_multipart", "multipart")}
+    for package, modules in wanted.items():
+        if not any(find_spec(m) for m in ((modules,) if isinstance(modules, str) else modules)):
+            raise CxError(f"serve needs the web extra ({package} is missing): pip install 'cxmaturity[web]'")
 
 
 def link(host: str, port: int, token: str) -> str:
