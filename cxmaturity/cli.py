@@ -769,6 +769,40 @@ def plugin_new(
     typer.echo(f"Next: pip install -e '{created}[test]' && pytest {created}")
 
 
+@app.command()
+@handles_errors
+def serve(
+    host: Annotated[
+        str, typer.Option("--host", help="Address to listen on; anything but loopback has no TLS (a warning says so).")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port to listen on (0: any free port).")] = 8000,
+    db: Annotated[Path, typer.Option("--db", help="The SQLite database of the engagements.")] = Path("cxmaturity.db"),
+    export: Annotated[
+        Path | None,
+        typer.Option("--export", metavar="DIR", help="Write every engagement's assessment files to DIR, then exit."),
+    ] = None,
+    import_: Annotated[
+        list[Path] | None,
+        typer.Option("--import", metavar="FILE", show_default=False,
+                     help="Import respondents' assessment files (one engagement per company), then exit. Repeatable."),
+    ] = None,
+    plugins_dir: PluginsDirOption = None,
+    strict: StrictOption = False,
+    cohorts: CohortsOption = None,
+    lang: LangOption = None,
+    weights: WeightsOption = None,
+) -> None:
+    """Serve the questionnaire as a browser form: engagements, several respondents, consolidation.
+
+    Prints the consultant's link, with its secret token. Needs the optional extra named web.
+    """
+    lang = check_lang(lang) or _locale_lang()
+    from .web.serve import run
+
+    run(host=host, port=port, db=db, export=export, imports=import_ or [], lang=lang,
+        plugins_dir=plugins_dir or [], strict=strict, cohorts=cohorts or [], weights=weights, echo=typer.echo)
+
+
 def main() -> None:
     """Entry point of the `cxmaturity` console script."""
     try:

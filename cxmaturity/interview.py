@@ -355,3 +355,84 @@ def interview(
 ) -> Outcome:
     """Run the interview on `assessment` (new or resumed), saving after every answer."""
     return Interview(questionnaire, ask, assessment, save, clock).run()
+
+
+# -- one step at a time: the same engine for askers that cannot block (a web form) ---------
+
+
+def _silent(questionnaire: Questionnaire, assessment: Assessment,
+            clock: Callable[[], datetime] | None) -> Interview:
+    """An Interview with nobody to ask and no file: its rules, used one step at a time."""
+
+    def nobody(_request: Request | Review) -> Reply:
+        raise RuntimeError("a stepped interview asks nobody")
+
+    return Interview(questionnaire, nobody, assessment, lambda _a: None, clock)
+
+
+def first_to_ask(questionnaire: Questionnaire, assessment: Assessment) -> Question | None:
+    """Where a resumed interview starts: the first question that applies and has no answer
+    (None when every question that applies has one: the review comes next)."""
+    return _silent(questionnaire, assessment, None)._first_missing()
+
+
+def request_for(questionnaire: Questionnaire, assessment: Assessment, question_id: str) -> Request | None:
+    """The `Request` the interview would put for `question_id` now (number, total, section,
+    current answer, the actions allowed); None if that question does not apply now."""
+    order = applicable(questionnaire, assessment.answers)
+    question = next((q for q in order if q.id == question_id), None)
+    if question is None:
+        return None
+    return _silent(questionnaire, assessment, None)._request(question, order)
+
+
+def previous_of(questionnaire: Questionnaire, assessment: Assessment, question_id: str) -> Question | None:
+    """The question `back` leads to from `question_id` (None on the first)."""
+    iv = _silent(questionnaire, assessment, None)
+    question = questionnaire.question(question_id)
+    return iv._previous(question) if question is not None else None
+
+
+@dataclass(frozen=True)
+class Step:
+    """What one reply did: `error` (not recorded: ask again), else the question to ask next
+    (None: every question that applies has an answer, the review comes next)."""
+
+    error: str | None = None
+    next: Question | None = None
+
+
+def step(
+    questionnaire: Questionnaire,
+    assessment: Assessment,
+    question_id: str,
+    reply: Reply,
+    clock: Callable[[], datetime] | None = None,
+) -> Step:
+    """Apply one reply to `question_id` as the interview does, in place on `assessment`.
+
+    An answer is checked (an invalid one comes back as `error`, nothing recorded), recorded
+    with its time, and the answers to questions it closes are dropped; skip, not applicable
+    and don't know are recorded as such; back records nothing. Moving forward shows the
+    answered questions again up to the first one without an answer, then asks that one; once
+    every question that applies is answered, `next` is None (the review)."""
+    iv = _silent(questionnaire, assessment, clock)
+    question = questionnaire.question(question_id)
+    if question is None or question_id not in {q.id for q in applicable(questionnaire, assessment.answers)}:
+        raise ValueError(f"question {question_id!r} does not apply now")
+    if reply.action == "back":
+        return Step(next=iv._previous(question) or question)
+    if reply.action == "answer":
+        why = _check(question, reply.value)
+        if why:
+            return Step(error=why, next=question)
+    elif reply.action not in ("skip", "not_applicable", "dont_know"):
+        raise ValueError(f"a step takes an answer, back, skip, not_applicable or dont_know, not {reply.action!r}")
+    iv._record(question, reply)
+    gap = iv._first_missing()
+    if gap is None:
+        return Step(next=None)
+    following = iv._next_after(question)
+    if following is not None and iv.pos[following.id] < iv.pos[gap.id]:
+        return Step(next=following)
+    return Step(next=gap)

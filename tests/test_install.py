@@ -68,3 +68,15 @@ def test_a_new_plugin_installs_passes_its_tests_and_is_listed(installed, tmp_pat
     assert plugin["scorers"] == [{"name": "acme-demo", "dimension": "acme_demo", "in_overall": "apart",
                                   "label": {"en": "Acme demo", "fr": "Acme demo"}}]
     assert plugin["errors"] == []
+
+
+def test_serve_without_the_web_extra_says_what_to_install(installed, tmp_path):
+    result = _run(installed, "serve", "--db", "s.db", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.startswith("Error: serve needs the web extra") and "cxmaturity[web]" in result.stderr
+    # The templates travel in the wheel, for an installation with the extra.
+    listing = ("import pathlib, cxmaturity.web as w; "
+               "print(sorted(p.name for p in (pathlib.Path(w.__file__).parent / 'templates').iterdir()))")
+    templates = subprocess.run([str(installed / "bin" / "python"), "-c", listing],
+                               cwd=tmp_path, capture_output=True, text=True, check=True).stdout
+    assert "question.html" in templates and "result.html" in templates
