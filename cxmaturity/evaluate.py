@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from . import conditions, stages
 from ._version import __version__
+from .applies import cohort_files_for, playbooks_for, scorers_for
 from .cohorts import cohort_sources, memberships, place
 from .models import (
     Assessment,
@@ -113,13 +114,13 @@ def evaluate(
     (from the playbooks the plugins registered and the dimension scores), missing answers,
     plugins. `model` is the stage model (``--weights``); None means the bundled one."""
     answers = assessment.answered()
-    cohort_files = registry.cohort_files
+    cohort_files, scorers = cohort_files_for(questionnaire, registry), scorers_for(questionnaire, registry)
     cohorts = memberships(answers, questionnaire, cohort_files)
     ctx = ScoringContext(
         assessment=assessment, questionnaire=questionnaire, cohorts=cohorts, language=assessment.language
     )
-    findings, scored = run_scorers(registry, ctx)
-    dims = declared(dimensions(findings), registry.scorers)
+    findings, scored = run_scorers(registry, ctx, scorers)
+    dims = declared(dimensions(findings), scorers)
     placements, statements = place(answers, questionnaire, cohort_files, cohorts)
     result = Result(
         tool_version=__version__,
@@ -135,7 +136,7 @@ def evaluate(
         findings=findings,
         dimensions=dims,
         roadmap=recommend(
-            answers, questionnaire, {d.id: d.score for d in dims}, registry.playbooks
+            answers, questionnaire, {d.id: d.score for d in dims}, playbooks_for(questionnaire, registry)
         ),
         missing=missing_answers(assessment, questionnaire, findings, registry),
         plugins=plugin_statuses(registry, scored),

@@ -144,6 +144,7 @@ class Registry:
         self._items: dict[str, dict[str, Any]] = {}
         self._owners: dict[str, dict[str, str]] = {}
         self._warnings: list[str] = []
+        self._sources: dict[str, dict[str, Path]] = {}  # kind → key → the file it came from
         self._cohort_paths = [Path(p) for p in cohort_paths]
 
     # --- what plugins registered -----------------------------------------------------
@@ -266,6 +267,8 @@ class Registry:
                 self._call(kind, impl)
             if kind == "cohorts":
                 self._add_cohort_paths()
+            if kind == "questionnaires":
+                self._resolve_extensions()
         items = self._items[kind]
         return [items[k] for k in sorted(items, key=_sort_key(kind))]
 
@@ -294,6 +297,7 @@ class Registry:
             self.fail(name, f"failed in {hook}: {_one_line(exc)}")
             return
         self._items[kind].update(staged)
+        self._sources.setdefault(kind, {}).update(sources)
         for key in staged:
             self._owners[kind][key] = name
         info = self._plugins.get(name)
@@ -303,6 +307,20 @@ class Registry:
 
         for line in check_references(self, kind, name, staged, sources):
             self._warn(line)  # kept, but said; fatal under strict
+
+    def _resolve_extensions(self) -> None:
+        # A questionnaire that extends another is kept merged onto its base, which is found
+        # among the registered ones by id and version; one that cannot be is left out.
+        from .extension import resolve_registered
+
+        items, failures = resolve_registered(self._items["questionnaires"], self._sources.get("questionnaires", {}))
+        self._items["questionnaires"] = items
+        for key, message in failures:
+            plugin = self._owners["questionnaires"].pop(key, None) or "?"
+            info = self._plugins.get(plugin)
+            if info is not None and key in info.registered.get("questionnaires", []):
+                info.registered["questionnaires"].remove(key)
+            self.fail(plugin, f"failed in register_questionnaires: {message}")
 
     def _add_cohort_paths(self) -> None:
         # Files given with --cohorts are the user's own input: a bad one is a user error,

@@ -171,6 +171,7 @@ def scores(assessment: Any, questionnaire: Any, registry: Any, model: Any) -> An
     model) without what a portfolio row does not show: placements, roadmap, missing answers.
     A quarter less work per assessment; tests hold it equal to `score`."""
     from ._version import __version__
+    from .applies import cohort_files_for, scorers_for
     from .cohorts import memberships
     from .evaluate import dimensions
     from .models import QuestionnaireRef, Result
@@ -178,10 +179,10 @@ def scores(assessment: Any, questionnaire: Any, registry: Any, model: Any) -> An
     from .scoring import run_scorers
     from .stages import apply
 
-    cohorts = memberships(assessment.answered(), questionnaire, registry.cohort_files)
+    cohorts = memberships(assessment.answered(), questionnaire, cohort_files_for(questionnaire, registry))
     ctx = ScoringContext(assessment=assessment, questionnaire=questionnaire, cohorts=cohorts,
                          language=assessment.language)
-    findings, _ = run_scorers(registry, ctx)
+    findings, _ = run_scorers(registry, ctx, scorers_for(questionnaire, registry))
     result = Result(
         tool_version=__version__,
         questionnaire=QuestionnaireRef(id=questionnaire.id, version=questionnaire.version),

@@ -53,15 +53,16 @@ def _checked(scorer: Scorer, returned: Any) -> list[Finding]:
 
 
 def run_scorers(
-    registry: Registry, ctx: ScoringContext
+    registry: Registry, ctx: ScoringContext, scorers: list[Scorer] | None = None
 ) -> tuple[list[Finding], list[PluginStatus]]:
     """Every scorer's findings, sorted by (dimension, scorer), and the status of each plugin
     whose scorers ran (with the reason when one failed). A scorer that raises or returns
     something invalid contributes nothing; the failure is recorded in `registry` (which
-    raises `PluginError` under strict)."""
+    raises `PluginError` under strict). `scorers`: those to run (default: every registered one;
+    `applies.scorers_for` picks those of a questionnaire)."""
     findings: list[Finding] = []
     used: set[str] = set()
-    for scorer in registry.scorers:
+    for scorer in registry.scorers if scorers is None else scorers:
         plugin = registry.owner("scorers", scorer.name) or scorer.name
         used.add(plugin)
         try:

@@ -1,0 +1,67 @@
+"""What applies to a questionnaire: the one place that picks, among everything the plugins
+registered, the scorers and cohort files an evaluation uses.
+
+A plugin questionnaire that stands alone is not the 2018 survey: its summary shows no survey
+cohort, no survey statement, and none of the built-in dimensions as "0 of 0". One that extends
+another (``extend:``) keeps the base's ids, so what applies to the base applies to it too.
+
+- a cohort file applies to the questionnaire it names, to those that extend it, and to a
+  variant that asks some of the questions its figures are on under the same ids and options
+  (``cx-ai-2018-quick`` copies its fourteen questions from ``cx-ai-2018``);
+- a scorer applies when the questionnaire asks at least one of the questions it reads
+  (``Scorer.questions``); a scorer that declares none applies everywhere;
+- a playbook applies when the questionnaire asks at least one question its conditions name
+  (a case-study roadmap built on the survey's answers says nothing to a questionnaire that
+  asks none of them); a playbook whose conditions name no question applies everywhere.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .models import Questionnaire
+    from .plugins import Registry
+
+
+def scorers_for(questionnaire: Questionnaire, registry: Registry) -> list[Any]:
+    """The registered scorers that apply to `questionnaire`, sorted by name."""
+    return [
+        s for s in registry.scorers
+        if not s.questions or any(questionnaire.question(qid) is not None for qid in s.questions)
+    ]
+
+
+def playbooks_for(questionnaire: Questionnaire, registry: Registry) -> list[Any]:
+    """The registered playbooks that apply to `questionnaire`, sorted by id."""
+    out = []
+    for playbook in registry.playbooks:
+        named = set()
+        conditions = [playbook.applies_when] + [p.done_when for p in playbook.phases]
+        conditions += [a.needed_unless for p in playbook.phases for a in p.actions]
+        for condition in conditions:
+            if condition is not None:
+                named.update(condition.questions())
+        if not named or any(questionnaire.question(qid) is not None for qid in named):
+            out.append(playbook)
+    return out
+
+
+def cohort_files_for(questionnaire: Questionnaire, registry: Registry) -> list[Any]:
+    """The cohort files that apply to `questionnaire` (``--cohorts`` files included), by id."""
+    from . import catalog
+    from .extension import lineage
+
+    ids = set(lineage(questionnaire, lambda id_, v: catalog.find(id_, v, registry=registry)))
+    return [c for c in registry.cohort_files if c.questionnaire in ids or _variant(questionnaire, c)]
+
+
+def _variant(questionnaire: Questionnaire, cohort_file: Any) -> bool:
+    """Whether `questionnaire` asks a question a figure of `cohort_file` is on, with every
+    option the figure counts: the same id meaning the same question."""
+    for figure in cohort_file.figures:
+        question = questionnaire.question(figure.question)
+        named = set(figure.options or ()) | set(figure.distribution or ())
+        if question is not None and named <= set(question.option_ids):
+            return True
+    return False
