@@ -82,10 +82,14 @@ def merge(ext: Questionnaire, base: Questionnaire) -> tuple[Questionnaire, Probl
         }
     )
     merged.model_post_init(None)  # model_copy does not rebuild the question index
-    for loc, message in check_questionnaire(merged):
+    # Checked as a questionnaire of its own (every condition, every title), located in `ext`;
+    # a place already reported (an id clash) is not reported twice.
+    reported = {loc for loc, _ in problems}
+    for loc, message in check_questionnaire(merged.model_copy(update={"extend": None})):
         mapped = _in_extension(loc, where)
-        if mapped is not None and (mapped, message) not in problems:
+        if mapped is not None and mapped not in reported:
             problems.append((mapped, message))
+            reported.add(mapped)
     return merged, problems
 
 
@@ -135,7 +139,7 @@ def resolve_registered(
             pending.remove(k)
             progressed = True
             if base_key not in out:
-                problems = _unknown_base(ext, sorted(out))
+                problems = _unknown_base(ext, sorted(other for other in out if other != k))
             else:
                 merged, problems = merge(ext, out[base_key])
             if problems:
