@@ -88,7 +88,7 @@ TracebackOption = Annotated[
 
 def plugin_controls(fn):
     """Give a command that loads plugins the options --block NAME and --traceback; the plugin
-    registry reads them (`plugins.CONTROLS`) while the command runs."""
+    registry reads them (`controls.CONTROLS`) while the command runs."""
     import inspect
 
     sig = inspect.signature(fn, eval_str=True)  # typer reads the evaluated annotations
@@ -99,7 +99,7 @@ def plugin_controls(fn):
 
     @functools.wraps(fn)
     def wrapper(*args, block=None, traceback=False, **kwargs):
-        from .plugins import CONTROLS
+        from .controls import CONTROLS
 
         token = CONTROLS.set({"block": block or [], "traceback": traceback})
         try:

@@ -25,7 +25,6 @@ import os
 import re
 import sys
 from collections.abc import Callable, Iterable
-from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
@@ -36,15 +35,12 @@ import pluggy
 from . import hookspecs
 from ._version import __version__
 from .bundled import bundled
+from .controls import CONTROLS
 from .errors import CxError, FileError, PluginError
 
 ENTRY_POINT_GROUP = "cxmaturity"
 ALLOW_LIST_ENV = "CXMATURITY_LOAD_PLUGINS"
 BLOCK_LIST_ENV = "CXMATURITY_BLOCK_PLUGINS"
-
-#: What the command line's ``--block NAME`` and ``--traceback`` ask for, set for the duration of
-#: one command (`load_registry` adds it to the environment variables).
-CONTROLS: ContextVar[dict[str, Any] | None] = ContextVar("cxmaturity_plugin_controls", default=None)
 
 Origin = Literal["built-in", "folder", "package"]
 Kind = Literal["scorers", "questionnaires", "cohorts", "playbooks"]

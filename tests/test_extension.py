@@ -180,7 +180,7 @@ def test_a_wrong_extension_is_located_in_its_file_and_named(tmp_path, sections, 
     path = folder / "acme-x.yaml"
     assert registry.warnings == [f"plugin 'acme-x' failed in register_questionnaires: {path}:{line}: {message}"]
     with pytest.raises(PluginError, match="plugin 'acme-x'"):
-        load_registry([folder], strict=True).questionnaires
+        _ = load_registry([folder], strict=True).questionnaires
 
 
 def test_an_extension_of_an_unknown_questionnaire_is_named(tmp_path):

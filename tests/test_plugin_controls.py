@@ -88,7 +88,8 @@ def test_a_near_miss_of_a_hook_name_without_hookimpl_is_reported(tmp_path):
 
 
 def test_a_helper_function_is_not_taken_for_a_hook(tmp_path):
-    folder = _plugin(tmp_path / "p", "helper", SCORER.format(cls="Fine", name="fine") + "\n\ndef points(x):\n    return x\n")
+    code = SCORER.format(cls="Fine", name="fine") + "\n\ndef points(x):\n    return x\n"
+    folder = _plugin(tmp_path / "p", "helper", code)
     assert load_registry([folder], strict=True).warnings == []
 
 
@@ -177,7 +178,8 @@ def test_a_development_copy_of_the_same_name_shadows_the_installed_plugin(monkey
     registry = load_registry([dev], strict=True)
     assert registry.plugin("nps").origin == "folder"
     [notice] = registry.warnings
-    assert notice == f"plugin 'nps' from cxmaturity_nps_installed2 is shadowed by the copy in --plugins-dir {dev / 'nps.py'}"
+    assert notice == (f"plugin 'nps' from cxmaturity_nps_installed2 is shadowed by the copy in "
+                      f"--plugins-dir {dev / 'nps.py'}")
 
 
 # --- the allow-list and the block-list -------------------------------------------------------------
