@@ -47,6 +47,22 @@ def playbooks_for(questionnaire: Questionnaire, registry: Registry) -> list[Any]
     return out
 
 
+def plugins_for(questionnaire: Questionnaire, registry: Registry, cohort_files: list, playbooks: list) -> set[str]:
+    """The plugins behind what an evaluation of `questionnaire` used, besides its scorers: the
+    questionnaire and those it extends, its cohort files and playbooks."""
+    from .extension import key
+
+    owners = {registry.owner("questionnaires", key(questionnaire.id, questionnaire.version))}
+    base = questionnaire.extend
+    while base is not None and key(base.id, base.version) not in owners:
+        owners.add(registry.owner("questionnaires", key(base.id, base.version)))
+        found = next((q for q in registry.questionnaires if (q.id, q.version) == (base.id, base.version)), None)
+        base = found.extend if found is not None else None
+    owners |= {registry.owner("cohorts", c.id) for c in cohort_files}
+    owners |= {registry.owner("playbooks", p.id) for p in playbooks}
+    return {o for o in owners if o}
+
+
 def cohort_files_for(questionnaire: Questionnaire, registry: Registry) -> list[Any]:
     """The cohort files that apply to `questionnaire` (``--cohorts`` files included), by id."""
     from . import catalog

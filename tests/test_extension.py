@@ -231,6 +231,7 @@ def test_a_standalone_plugin_questionnaire_gets_none_of_the_survey_output(cli, t
     assert [c["id"] for c in doc["cohorts"]] == ["acme_clients"]
     assert doc["statements"] == [] and doc["roadmap"] is None
     assert [s["id"] for s in doc["cohort_sources"]] == ["acme-clients"]
+    assert [p["name"] for p in doc["plugins"]] == ["acme-alone"]  # the survey's plugins took no part
 
 
 def test_a_plugin_cohort_file_does_not_apply_to_the_survey_questionnaire(cli):
