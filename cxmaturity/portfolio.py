@@ -149,7 +149,11 @@ _STATE: dict[str, Any] = {}
 def _init(plugins_dirs: list[str], strict: bool, cohorts: list[str], weights: str | None = None) -> None:
     """Load the plugins and the stage model once per process (a forked worker inherits the
     parent's)."""
-    key = (tuple(plugins_dirs), strict, tuple(cohorts), weights)
+    from .controls import CONTROLS
+
+    # --block and the block- and allow-lists change the registry as much as the arguments do.
+    lists = tuple(os.environ.get(v) for v in ("CXMATURITY_BLOCK_PLUGINS", "CXMATURITY_LOAD_PLUGINS"))
+    key = (tuple(plugins_dirs), strict, tuple(cohorts), weights, repr(CONTROLS.get()), lists)
     if _STATE.get("key") == key:
         return
     from . import catalog

@@ -224,3 +224,10 @@ def test_strict_still_fails_on_a_real_failure_after_a_notice(monkeypatch, tmp_pa
         from cxmaturity.api import evaluate_assessment, load_assessment
 
         evaluate_assessment(load_assessment(ASSESSMENT), registry=load_registry([FLAKY], strict=True))
+
+
+def test_portfolio_honours_block(cli):
+    result = cli("portfolio", str(ASSESSMENT), "--format", "json", "--block", "score-brand", env=NO_PACKAGES)
+    assert result.exit_code == 0, result.stderr
+    [row] = json.loads(result.stdout)["assessments"]
+    assert "brand" not in row["dimensions"] and "investment" in row["dimensions"]
