@@ -17,15 +17,35 @@ another (``extend:``) keeps the base's ids, so what applies to the base applies 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
+from weakref import WeakKeyDictionary
 
 if TYPE_CHECKING:
     from .models import Questionnaire
     from .plugins import Registry
 
 
+# Registry → (what, questionnaire id) → (questionnaire, answer): a portfolio evaluates thousands
+# of assessments of one questionnaire against one registry, whose contents never change.
+_MEMO: WeakKeyDictionary = WeakKeyDictionary()
+
+
+def _memo(what: str, questionnaire: Questionnaire, registry: Registry, compute: Callable[[], Any]) -> Any:
+    per = _MEMO.setdefault(registry, {})
+    hit = per.get((what, id(questionnaire)))
+    if hit is None or hit[0] is not questionnaire:
+        hit = (questionnaire, compute())
+        per[(what, id(questionnaire))] = hit
+    return list(hit[1])  # a copy: callers may sort or filter it
+
+
 def scorers_for(questionnaire: Questionnaire, registry: Registry) -> list[Any]:
     """The registered scorers that apply to `questionnaire`, sorted by name."""
+    return _memo("scorers", questionnaire, registry, lambda: _scorers(questionnaire, registry))
+
+
+def _scorers(questionnaire: Questionnaire, registry: Registry) -> list[Any]:
     return [
         s for s in registry.scorers
         if not s.questions or any(questionnaire.question(qid) is not None for qid in s.questions)
@@ -34,6 +54,10 @@ def scorers_for(questionnaire: Questionnaire, registry: Registry) -> list[Any]:
 
 def playbooks_for(questionnaire: Questionnaire, registry: Registry) -> list[Any]:
     """The registered playbooks that apply to `questionnaire`, sorted by id."""
+    return _memo("playbooks", questionnaire, registry, lambda: _playbooks(questionnaire, registry))
+
+
+def _playbooks(questionnaire: Questionnaire, registry: Registry) -> list[Any]:
     out = []
     for playbook in registry.playbooks:
         named = set()
@@ -65,6 +89,10 @@ def plugins_for(questionnaire: Questionnaire, registry: Registry, cohort_files: 
 
 def cohort_files_for(questionnaire: Questionnaire, registry: Registry) -> list[Any]:
     """The cohort files that apply to `questionnaire` (``--cohorts`` files included), by id."""
+    return _memo("cohorts", questionnaire, registry, lambda: _cohort_files(questionnaire, registry))
+
+
+def _cohort_files(questionnaire: Questionnaire, registry: Registry) -> list[Any]:
     from . import catalog
     from .extension import lineage
 
