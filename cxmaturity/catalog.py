@@ -40,7 +40,13 @@ def find(ref: str, version: int | None = None, registry: Registry | None = None)
     if _looks_like_path(ref):
         from .loader import load_questionnaire
 
-        return load_questionnaire(ref)
+        questionnaire = load_questionnaire(ref)
+        if questionnaire.extend is not None:  # its base is a registered one, found by id
+            from .extension import merged_file
+
+            registry = _registry(registry)
+            return merged_file(questionnaire, ref, lambda id_, v: find(id_, v, registry=registry))
+        return questionnaire
     known_all = available(registry)
     matches = [q for q in known_all if q.id == ref and (version is None or q.version == version)]
     if not matches:

@@ -75,6 +75,47 @@ CohortsOption = Annotated[
 ]
 
 
+BlockOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--block",
+        metavar="NAME",
+        help="Leave out the plugin NAME, whatever its origin (built-in, --plugins-dir, installed). Repeatable.",
+        show_default=False,
+    ),
+]
+TracebackOption = Annotated[
+    bool,
+    typer.Option("--traceback", help="Show each plugin failure's traceback (also: CXMATURITY_TRACEBACK=1)."),
+]
+
+
+def plugin_controls(fn):
+    """Give a command that loads plugins the options --block NAME and --traceback; the plugin
+    registry reads them (`controls.CONTROLS`) while the command runs."""
+    import inspect
+
+    sig = inspect.signature(fn, eval_str=True)  # typer reads the evaluated annotations
+    extra = [
+        inspect.Parameter("block", inspect.Parameter.KEYWORD_ONLY, default=None, annotation=BlockOption),
+        inspect.Parameter("traceback", inspect.Parameter.KEYWORD_ONLY, default=False, annotation=TracebackOption),
+    ]
+
+    @functools.wraps(fn)
+    def wrapper(*args, block=None, traceback=False, **kwargs):
+        from .controls import CONTROLS
+
+        token = CONTROLS.set({"block": block or [], "traceback": traceback})
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            CONTROLS.reset(token)
+
+    wrapper.__signature__ = sig.replace(parameters=[*sig.parameters.values(), *extra])
+    wrapper.__annotations__ = {**fn.__annotations__, "block": BlockOption, "traceback": TracebackOption}
+    return wrapper
+
+
 def fail(message: str, code: int = 1) -> typer.Exit:
     """Print `Error: message` on stderr and return the Exit to raise."""
     typer.echo(f"Error: {strip_controls(message)}", err=True)
@@ -95,6 +136,8 @@ def handles_errors(fn):
                 typer.echo(f"Error: {strip_controls(str(problem))}", err=True)
             raise typer.Exit(1) from None
         except CxError as exc:
+            if getattr(exc, "traceback", None):  # a plugin failure under --strict --traceback
+                typer.echo(exc.traceback, err=True)
             raise fail(str(exc)) from None
 
     return wrapper
@@ -117,6 +160,9 @@ def print_warnings(registry) -> None:
     """One `Warning: …` line on stderr per plugin failure met so far."""
     for line in registry.warnings:
         typer.echo(f"Warning: {strip_controls(line)}", err=True)
+        details = registry.traceback_of(line)
+        if details:
+            typer.echo(details, err=True)
 
 
 def _version(value: bool) -> None:
@@ -151,6 +197,7 @@ def root(
 
 @app.command()
 @handles_errors
+@plugin_controls
 def validate(
     files: Annotated[list[Path], typer.Argument(help="Questionnaire or assessment files.", show_default=False)],
     plugins_dir: PluginsDirOption = None,
@@ -177,6 +224,7 @@ def validate(
 
 @questionnaires_app.callback()
 @handles_errors
+@plugin_controls
 def questionnaires_list(
     ctx: typer.Context,
     plugins_dir: PluginsDirOption = None,
@@ -204,6 +252,7 @@ def questionnaires_list(
 
 @questionnaires_app.command("show")
 @handles_errors
+@plugin_controls
 def questionnaires_show(
     ref: Annotated[str, typer.Argument(help="Questionnaire id, or a path to a questionnaire file.", metavar="ID")],
     lang: LangOption = None,
@@ -257,9 +306,15 @@ def schema(
 
 @app.command("plugins")
 @handles_errors
+@plugin_controls
 def plugins_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
     show_all: Annotated[bool, typer.Option("--all", help="Include the built-in plugins.")] = False,
+    hook: Annotated[
+        str | None,
+        typer.Option("--hook", metavar="NAME", help="Only the plugins that implement the hook NAME "
+                                                    "(register_scorers, or simply scorers).", show_default=False),
+    ] = None,
     plugins_dir: PluginsDirOption = None,
     strict: StrictOption = False,
     cohorts: CohortsOption = None,
@@ -269,6 +324,13 @@ def plugins_command(
     check_lang(lang)
     registry = load_plugins(plugins_dir, strict, cohorts)
     shown = [p for p in registry.plugins if show_all or p.origin != "built-in"]
+    if hook is not None:
+        from .plugins import HOOKS
+
+        name = HOOKS.get(hook, hook)
+        if name not in HOOKS.values():
+            raise fail(f"--hook {hook}: no such hook (the hooks are: {', '.join(sorted(HOOKS.values()))})", 2)
+        shown = [p for p in shown if name in p.hooks]
     if as_json:
         import json
 
@@ -329,6 +391,7 @@ def _evaluate_file(file: Path, plugins_dir, strict: bool, cohorts, weights):
 
 @app.command()
 @handles_errors
+@plugin_controls
 def score(
     file: Annotated[Path, typer.Argument(help="An assessment file.", show_default=False)],
     output_format: Annotated[
@@ -363,6 +426,7 @@ def score(
 
 @app.command()
 @handles_errors
+@plugin_controls
 def explain(
     file: Annotated[Path, typer.Argument(help="An assessment file.", show_default=False)],
     dimension: Annotated[
@@ -388,6 +452,7 @@ def explain(
 
 @app.command()
 @handles_errors
+@plugin_controls
 def assess(
     questionnaire: Annotated[
         str | None,
@@ -529,6 +594,7 @@ def _show_summary(session, registry, lang: str | None) -> None:
 
 @app.command()
 @handles_errors
+@plugin_controls
 def report(
     file: Annotated[Path, typer.Argument(help="An assessment file.", show_default=False)],
     out: Annotated[
@@ -614,6 +680,7 @@ def _emit(fmt: str, out: Path | None, render_text, render_markdown, render_json,
 
 @app.command()
 @handles_errors
+@plugin_controls
 def portfolio(
     paths: Annotated[
         list[Path], typer.Argument(help="Assessment files, or folders searched for *.yaml.", show_default=False)
@@ -646,6 +713,7 @@ def portfolio(
 
 @app.command()
 @handles_errors
+@plugin_controls
 def compare(
     old: Annotated[Path, typer.Argument(help="The earlier assessment file.", show_default=False)],
     new: Annotated[Path, typer.Argument(help="The later assessment file.", show_default=False)],

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from . import bounds, conditions, consistency, stages
 from ._version import __version__
+from .applies import cohort_files_for, playbooks_for, plugins_for, scorers_for
 from .cohorts import cohort_sources, memberships, place
 from .models import (
     Assessment,
@@ -94,11 +95,14 @@ def missing_answers(
     return out
 
 
-def plugin_statuses(registry: Registry, scored: list[PluginStatus]) -> list[PluginStatus]:
-    """Every plugin that contributed something or failed, sorted by name."""
+def plugin_statuses(
+    registry: Registry, scored: list[PluginStatus], used: set[str] | None = None
+) -> list[PluginStatus]:
+    """Every plugin that failed, whose scorers ran (`scored`), or that contributed something
+    the evaluation used (`used`: names; None counts every plugin that contributed), by name."""
     by_name = {s.name: s for s in scored}
     for info in registry.plugins:
-        if info.contributed or info.errors:
+        if info.errors or (info.name in used if used is not None else info.contributed):
             by_name[info.name] = info.status()
     return [by_name[n] for n in sorted(by_name)]
 
@@ -161,13 +165,14 @@ def evaluate(
     (from the playbooks the plugins registered and the dimension scores), missing answers,
     plugins. `model` is the stage model (``--weights``); None means the bundled one."""
     answers = assessment.answered()
-    cohort_files = registry.cohort_files
+    cohort_files, scorers = cohort_files_for(questionnaire, registry), scorers_for(questionnaire, registry)
+    playbooks = playbooks_for(questionnaire, registry)
     cohorts = memberships(answers, questionnaire, cohort_files)
     ctx = ScoringContext(
         assessment=assessment, questionnaire=questionnaire, cohorts=cohorts, language=assessment.language
     )
-    findings, scored = run_scorers(registry, ctx)
-    dims = declared(dimensions(findings), registry.scorers)
+    findings, scored = run_scorers(registry, ctx, scorers)
+    dims = declared(dimensions(findings), scorers)
     placements, statements = place(answers, questionnaire, cohort_files, cohorts)
     result = Result(
         tool_version=__version__,
@@ -183,12 +188,12 @@ def evaluate(
         findings=findings,
         dimensions=dims,
         roadmap=recommend(
-            answers, questionnaire, {d.id: d.score for d in dims}, registry.playbooks,
+            answers, questionnaire, {d.id: d.score for d in dims}, playbooks,
             not_applicable={k for k, a in assessment.answers.items() if a.state == "not_applicable"},
         ),
         conflicts=consistency.conflicts(questionnaire, answers),
         missing=missing_answers(assessment, questionnaire, findings, registry),
-        plugins=plugin_statuses(registry, scored),
+        plugins=plugin_statuses(registry, scored, plugins_for(questionnaire, registry, cohort_files, playbooks)),
     )
     model = model or stages.load_stage_model()
     worst, best = ranges(assessment, questionnaire, registry, model, dims, cohorts, findings)

@@ -238,13 +238,19 @@ def check_condition(
 
 def check_questionnaire(q: Questionnaire) -> list[tuple[tuple, str]]:
     """Duplicate ids, undefined groups, conditions naming unknown or later questions, and
-    consistency rules naming unknown questions or options."""
+    consistency rules naming unknown questions or options.
+
+    A questionnaire that extends another (``extend:``) is checked here only for what it holds
+    alone; its titles and conditions are checked once merged with its base (`extension.py`)."""
     out = _text_languages(q)
+    alone = q.extend is None
     seen_sections: set[str] = set()
     seen: dict[str, Question] = {}
     for si, s in enumerate(q.sections):
         if s.id in seen_sections:
             out.append((("sections", si, "id"), f"duplicate section id '{s.id}'"))
+        if alone and s.title is None:
+            out.append((("sections", si, "id"), "a section needs a title"))
         seen_sections.add(s.id)
         groups = {g.id for g in s.groups}
         for qi, question in enumerate(s.questions):
@@ -253,7 +259,7 @@ def check_questionnaire(q: Questionnaire) -> list[tuple[tuple, str]]:
                 out.append(((*loc, "id"), f"duplicate question id '{question.id}'"))
             if question.group is not None and question.group not in groups:
                 out.append(((*loc, "group"), f"group '{question.group}' is not defined in this section"))
-            if question.when is not None:
+            if question.when is not None and alone:
                 out.extend(
                     check_condition(question.when, (*loc, "when"), q._by_id, allowed=set(seen))
                 )

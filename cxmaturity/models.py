@@ -181,7 +181,11 @@ class Group(Model):
 
 class Section(Model):
     id: Slug
-    title: Text
+    title: Text | None = Field(
+        None,
+        description="Required, except in a questionnaire that extends another, for a section that "
+        "adds questions to the base's section of the same id (it keeps the base's title).",
+    )
     groups: list[Group] = Field(default_factory=list)
     questions: list[Question] = Field(min_length=1)
 
@@ -215,6 +219,11 @@ class Questionnaire(Model):
     languages: list[Lang] = Field(default_factory=lambda: ["en", "fr"])
     source: SourceRef | None = None
     replaces: Replaces | None = None
+    extend: QuestionnaireRef | None = Field(
+        None,
+        description="The registered questionnaire ({id, version}) this one adds sections or "
+        "questions to; the base's ids are kept, so its cohorts and scorers still apply.",
+    )
     sections: list[Section] = Field(min_length=1)
     consistency: list[ConsistencyRule] = Field(
         default_factory=list, description="Pairs of answers that cannot both be true."

@@ -12,12 +12,21 @@ if TYPE_CHECKING:
 _LOAD = re.compile(r"^failed to load: (?P<message>.*)$", re.S)
 _SCORE = re.compile(r"^failed in score \((?P<scorer>[^)]*)\): (?P<message>.*)$", re.S)
 _HOOK = re.compile(r"^failed in (?P<hook>[a-z_]+): (?P<message>.*)$", re.S)
+_AT = re.compile(r"^(?P<message>.*) \(at (?P<at>[^()]+:\d+)\)$", re.S)
 
 
 def structured_error(message: str) -> dict[str, Any]:
-    """One failure line of a plugin as ``{where, hook, scorer, message}``: `where` is ``load``
-    (the module could not be loaded), ``hook`` (a hook raised or registered something
-    invalid) or ``score`` (a scorer failed while scoring)."""
+    """One failure line of a plugin as ``{where, hook, scorer, message, at}``: `where` is
+    ``load`` (the module could not be loaded), ``hook`` (a hook raised or registered something
+    invalid) or ``score`` (a scorer failed while scoring); `at` is the ``file:line`` in the
+    plugin's code where it happened, when known."""
+    at = None
+    if m := _AT.match(message):
+        message, at = m["message"], m["at"]
+    return {**_parts(message), "at": at}
+
+
+def _parts(message: str) -> dict[str, Any]:
     if m := _LOAD.match(message):
         return {"where": "load", "hook": None, "scorer": None, "message": m["message"]}
     if m := _SCORE.match(message):

@@ -37,10 +37,12 @@ import pluggy
 from . import hookspecs, plugin_calls
 from ._version import __version__
 from .bundled import bundled
+from .controls import CONTROLS
 from .errors import CxError, FileError, PluginError
 
 ENTRY_POINT_GROUP = "cxmaturity"
 ALLOW_LIST_ENV = "CXMATURITY_LOAD_PLUGINS"
+BLOCK_LIST_ENV = "CXMATURITY_BLOCK_PLUGINS"
 
 Origin = Literal["built-in", "folder", "package"]
 Kind = Literal["scorers", "questionnaires", "cohorts", "playbooks"]
@@ -120,6 +122,18 @@ def key_of(kind: str, item: Any) -> str:
     return item.id
 
 
+class Failure(str):
+    """Why a plugin call failed, in one line, with the exception behind it (for ``at file:line``
+    and ``--traceback``)."""
+
+    exc: BaseException | None
+
+    def __new__(cls, text: str, exc: BaseException | None = None) -> Failure:
+        made = super().__new__(cls, text)
+        made.exc = exc
+        return made
+
+
 def _one_line(exc: BaseException) -> str:
     from .plugin_calls import PluginExit, PluginTimeout
 
@@ -140,14 +154,24 @@ class Registry:
     """
 
     def __init__(
-        self, pm: pluggy.PluginManager, strict: bool = False, cohort_paths: Iterable[Path] = ()
+        self,
+        pm: pluggy.PluginManager,
+        strict: bool = False,
+        cohort_paths: Iterable[Path] = (),
+        block: Iterable[str] = (),
+        traceback: bool = False,
     ):
         self.pm = pm
         self.strict = strict
+        self.traceback = traceback
+        self.blocked = set(block)
+        self._blocked_seen: set[str] = set()
+        self._tracebacks: dict[str, str] = {}
         self._plugins: dict[str, PluginInfo] = {}
         self._items: dict[str, dict[str, Any]] = {}
         self._owners: dict[str, dict[str, str]] = {}
         self._warnings: list[str] = []
+        self._sources: dict[str, dict[str, Path]] = {}  # kind → key → the file it came from
         self._cohort_paths = [Path(p) for p in cohort_paths]
         #: Seconds each plugin call may take (None: no limit); see `plugin_calls`.
         self.timeout = plugin_calls.timeout()
@@ -214,10 +238,21 @@ class Registry:
         """One line per failure so far, in the order met (no duplicates)."""
         return list(self._warnings)
 
-    def fail(self, plugin: str, message: str) -> None:
-        """Record that `plugin` failed (``message`` says where and why); raise under strict."""
-        line = f"plugin '{plugin}' {message}"
+    def fail(self, plugin: str, message: str, exc: BaseException | None = None) -> None:
+        """Record that `plugin` failed (``message`` says where and why); raise under strict.
+
+        `exc` (by default the exception being handled, if any) adds where in the plugin's code
+        it happened (``at file:line``), and its traceback when tracebacks are asked for."""
+        from .plugin_checks import formatted, location
+
         info = self._plugins.get(plugin)
+        exc = exc if exc is not None else sys.exc_info()[1]
+        if exc is not None:
+            where = location(exc, info.source if info else "", info.module if info else None)
+            message = f"{message} (at {where})" if where else message
+        line = f"plugin '{plugin}' {message}"
+        if exc is not None and self.traceback:
+            self._tracebacks[line] = formatted(exc)
         if info is not None and message not in info.errors:
             info.errors.append(message)
         self._warn(line)
@@ -245,14 +280,27 @@ class Registry:
             elif isinstance(outcome.error, KeyboardInterrupt):
                 raise outcome.error
             else:
-                out.append((None, _one_line(outcome.error)))
+                out.append((None, Failure(_one_line(outcome.error), outcome.error)))
         return out
+
+    def traceback_of(self, line: str) -> str | None:
+        """The traceback behind a warning line, when tracebacks are asked for (``--traceback``)."""
+        return self._tracebacks.get(line)
+
+    def blocks(self, name: str) -> bool:
+        """Whether the plugin `name` is blocked (``--block``, ``CXMATURITY_BLOCK_PLUGINS``)."""
+        if name in self.blocked:
+            self._blocked_seen.add(name)
+            return True
+        return False
 
     def _warn(self, line: str, fatal: bool = True) -> None:
         if line not in self._warnings:
             self._warnings.append(line)
         if fatal and self.strict:
-            raise PluginError(line)
+            error = PluginError(line)
+            error.traceback = self._tracebacks.get(line)
+            raise error
 
     # --- loading -----------------------------------------------------------------------
 
@@ -260,6 +308,11 @@ class Registry:
         """Register a plugin module with the plugin manager, or record why it cannot be."""
         if info.name in self._plugins:
             first = self._plugins[info.name]
+            if first.origin == "folder" and info.origin == "package":
+                # A development copy in --plugins-dir stands in for the installed plugin.
+                self._warn(f"plugin '{info.name}' from {info.source} is shadowed by the copy in "
+                           f"--plugins-dir {first.source}", fatal=False)
+                return
             # Keep the first one under its name; the second is reported, never silently lost.
             self._warn(
                 f"plugin '{info.name}' from {info.source} not loaded: the name is taken by "
@@ -283,6 +336,10 @@ class Registry:
             self.fail(info.name, f"failed to load: {_one_line(exc)}")
             return
         info.hooks = sorted(c.name for c in self.pm.get_hookcallers(info.module) or [])
+        from .plugin_checks import unmarked_hooks
+
+        for problem in unmarked_hooks(info.module):
+            self.fail(info.name, problem)
 
     def _call_order(self, hook: str):
         caller = getattr(self.pm.hook, hook)
@@ -298,6 +355,8 @@ class Registry:
                 self._call(kind, impl)
             if kind == "cohorts":
                 self._add_cohort_paths()
+            if kind == "questionnaires":
+                self._resolve_extensions()
         items = self._items[kind]
         return [items[k] for k in sorted(items, key=_sort_key(kind))]
 
@@ -312,6 +371,10 @@ class Registry:
             obj = _validate(kind, item)
             key = key_of(kind, obj)
             holder = self._owners[kind].get(key)
+            if holder is not None and self._shadows(holder, name):
+                self._warn(f"{_label(kind)} '{key}' of plugin '{name}' is shadowed by plugin "
+                           f"'{holder}' from --plugins-dir", fatal=False)
+                return
             if holder is not None or key in staged:
                 holder = holder or name
                 raise Rejected(f"{_label(kind)} '{key}' is already registered by plugin '{holder}'")
@@ -322,9 +385,10 @@ class Registry:
         kwargs = {"register": register}
         _, error = self.run(name, f"in {hook}", impl.function, *[kwargs[arg] for arg in impl.argnames])
         if error is not None:  # isolation: any failure of a plugin's hook leaves it out
-            self.fail(name, f"failed in {hook}: {error}")
+            self.fail(name, f"failed in {hook}: {error}", getattr(error, "exc", None))
             return
         self._items[kind].update(staged)
+        self._sources.setdefault(kind, {}).update(sources)
         for key in staged:
             self._owners[kind][key] = name
         info = self._plugins.get(name)
@@ -334,6 +398,26 @@ class Registry:
 
         for line in check_references(self, kind, name, staged, sources):
             self._warn(line)  # kept, but said; fatal under strict
+
+    def _shadows(self, holder: str, plugin: str) -> bool:
+        """Whether what `holder` registered stands in for the same of `plugin`: a development
+        copy (``--plugins-dir``) over an installed plugin."""
+        first, second = self._plugins.get(holder), self._plugins.get(plugin)
+        return bool(first and second and first.origin == "folder" and second.origin == "package")
+
+    def _resolve_extensions(self) -> None:
+        # A questionnaire that extends another is kept merged onto its base, which is found
+        # among the registered ones by id and version; one that cannot be is left out.
+        from .extension import resolve_registered
+
+        items, failures = resolve_registered(self._items["questionnaires"], self._sources.get("questionnaires", {}))
+        self._items["questionnaires"] = items
+        for key, message in failures:
+            plugin = self._owners["questionnaires"].pop(key, None) or "?"
+            info = self._plugins.get(plugin)
+            if info is not None and key in info.registered.get("questionnaires", []):
+                info.registered["questionnaires"].remove(key)
+            self.fail(plugin, f"failed in register_questionnaires: {message}")
 
     def _add_cohort_paths(self) -> None:
         # Files given with --cohorts are the user's own input: a bad one is a user error,
@@ -479,10 +563,12 @@ def load_folder(folder: Path, origin: Origin, registry: Registry) -> None:
         if path.name.startswith("_"):
             continue
         name = plugin_name(path.stem)
+        if registry.blocks(name):
+            continue
         module, error = registry.run(name, "at import", _import_file, path)
         if error is not None:  # isolation: a plugin that does not import is left out
             registry.add(PluginInfo(name, origin, None, str(path)))
-            registry.fail(name, f"failed to load: {error}")
+            registry.fail(name, f"failed to load: {error}", getattr(error, "exc", None))
             continue
         version = __version__ if origin == "built-in" else getattr(module, "__version__", None)
         registry.add(PluginInfo(name, origin, version, str(path), module))
@@ -506,30 +592,55 @@ def load_packages(registry: Registry) -> None:
         if ep.name in seen or (allowed is not None and ep.name not in allowed):
             continue
         seen.add(ep.name)
+        if registry.blocks(ep.name):
+            continue
         dist = getattr(ep, "dist", None)
         version = dist.version if dist is not None else None
         source = f"{dist.name} {version}" if dist is not None else ep.value
         module, error = registry.run(ep.name, "at import", ep.load)
         if error is not None:  # isolation: a plugin that does not import is left out
             registry.add(PluginInfo(ep.name, "package", version, source))
-            registry.fail(ep.name, f"failed to load: {error}")
+            registry.fail(ep.name, f"failed to load: {error}", getattr(error, "exc", None))
             continue
         registry.add(PluginInfo(ep.name, "package", version, source, module))
-    for name in sorted((allowed or set()) - seen):
-        registry._warn(
-            f"{ALLOW_LIST_ENV} names '{name}', which is not an installed plugin", fatal=False
-        )
+    for name in sorted((allowed or set()) - seen - set(registry._plugins)):
+        # A typo here would otherwise leave out the plugin it meant, silently.
+        registry._warn(f"{ALLOW_LIST_ENV} names '{name}', which matches no plugin", fatal=False)
+
+
+def blocked_names(block: Iterable[str] | None = None) -> set[str]:
+    """The plugins to leave out: ``CXMATURITY_BLOCK_PLUGINS`` (comma-separated), the command's
+    ``--block`` names, and `block`."""
+    names = {n.strip() for n in os.environ.get(BLOCK_LIST_ENV, "").split(",") if n.strip()}
+    controls = CONTROLS.get() or {}
+    return names | set(controls.get("block") or ()) | set(block or ())
 
 
 def load_registry(
-    plugins_dirs: Iterable[Path] = (), strict: bool = False, cohorts: Iterable[Path] = ()
+    plugins_dirs: Iterable[Path] = (),
+    strict: bool = False,
+    cohorts: Iterable[Path] = (),
+    block: Iterable[str] | None = None,
+    traceback: bool | None = None,
 ) -> Registry:
     """The registry of every plugin: built-ins, then each of `plugins_dirs`, then installed
     packages. With `strict`, the first plugin failure raises `PluginError`. `cohorts` are
-    extra cohort files (``--cohorts FILE``), added to ``cohort_files``."""
+    extra cohort files (``--cohorts FILE``), added to ``cohort_files``. `block`: plugin names to
+    leave out, whatever their origin (added to ``CXMATURITY_BLOCK_PLUGINS``); `traceback`: keep
+    each failure's traceback (None: ``CXMATURITY_TRACEBACK`` or ``--traceback`` decides).
+
+    Where two plugins have the same name, the first loaded keeps it: built-ins, then the
+    folders in the order given, then installed packages; the others are reported and left
+    out, except that a ``--plugins-dir`` copy stands in for an installed plugin (a notice, not
+    an error). Where two plugins register the same item, the same order decides."""
+    from .plugin_checks import traceback_wanted
+
     pm = pluggy.PluginManager(hookspecs.PROJECT)
     pm.add_hookspecs(hookspecs)
-    registry = Registry(pm, strict=strict, cohort_paths=cohorts)
+    if traceback is None:
+        traceback = traceback_wanted() or bool((CONTROLS.get() or {}).get("traceback"))
+    registry = Registry(pm, strict=strict, cohort_paths=cohorts, block=blocked_names(block),
+                        traceback=traceback)
     dirs = [Path(d) for d in plugins_dirs]
     for d in dirs:
         if not d.is_dir():
@@ -540,4 +651,6 @@ def load_registry(
     for d in dirs:
         load_folder(d, "folder", registry)
     load_packages(registry)
+    for name in sorted(registry.blocked - registry._blocked_seen):
+        registry._warn(f"the block-list names '{name}', which matches no plugin", fatal=False)
     return registry

@@ -149,7 +149,11 @@ _STATE: dict[str, Any] = {}
 def _init(plugins_dirs: list[str], strict: bool, cohorts: list[str], weights: str | None = None) -> None:
     """Load the plugins and the stage model once per process (a forked worker inherits the
     parent's)."""
-    key = (tuple(plugins_dirs), strict, tuple(cohorts), weights)
+    from .controls import CONTROLS
+
+    # --block and the block- and allow-lists change the registry as much as the arguments do.
+    lists = tuple(os.environ.get(v) for v in ("CXMATURITY_BLOCK_PLUGINS", "CXMATURITY_LOAD_PLUGINS"))
+    key = (tuple(plugins_dirs), strict, tuple(cohorts), weights, repr(CONTROLS.get()), lists)
     if _STATE.get("key") == key:
         return
     from . import catalog
@@ -171,6 +175,7 @@ def scores(assessment: Any, questionnaire: Any, registry: Any, model: Any) -> An
     model) without what a portfolio row does not show: placements, roadmap, missing answers.
     A quarter less work per assessment; tests hold it equal to `score`."""
     from ._version import __version__
+    from .applies import cohort_files_for, scorers_for
     from .cohorts import memberships
     from .evaluate import dimensions, ranges
     from .models import QuestionnaireRef, Result
@@ -178,10 +183,10 @@ def scores(assessment: Any, questionnaire: Any, registry: Any, model: Any) -> An
     from .scoring import run_scorers
     from .stages import apply
 
-    cohorts = memberships(assessment.answered(), questionnaire, registry.cohort_files)
+    cohorts = memberships(assessment.answered(), questionnaire, cohort_files_for(questionnaire, registry))
     ctx = ScoringContext(assessment=assessment, questionnaire=questionnaire, cohorts=cohorts,
                          language=assessment.language)
-    findings, _ = run_scorers(registry, ctx)
+    findings, _ = run_scorers(registry, ctx, scorers_for(questionnaire, registry))
     result = Result(
         tool_version=__version__,
         questionnaire=QuestionnaireRef(id=questionnaire.id, version=questionnaire.version),

@@ -98,15 +98,16 @@ def _copy(model):
 
 
 def run_scorers(
-    registry: Registry, ctx: ScoringContext
+    registry: Registry, ctx: ScoringContext, scorers: list[Scorer] | None = None
 ) -> tuple[list[Finding], list[PluginStatus]]:
     """Every scorer's findings, sorted by (dimension, scorer), and the status of each plugin
     whose scorers ran (with the reason when one failed). A scorer that raises or returns
     something invalid contributes nothing; the failure is recorded in `registry` (which
-    raises `PluginError` under strict)."""
+    raises `PluginError` under strict). `scorers`: those to run (default: every registered one;
+    `applies.scorers_for` picks those of a questionnaire)."""
     findings: list[Finding] = []
     used: set[str] = set()
-    scorers = registry.scorers
+    scorers = registry.scorers if scorers is None else scorers
     original = ctx.assessment
     # What the scorers were given, to tell whether one changed its copy: comparing dumps is
     # several times faster than comparing the models (perf/scoring_speed.py).
@@ -152,7 +153,7 @@ def run_scorers(
         if error is None and outcome[0] != "found":
             error = outcome[1]
         if error is not None:  # isolation: a failing scorer is left out, the rest still run
-            registry.fail(plugin, f"failed in score ({scorer.name}): {error}")
+            registry.fail(plugin, f"failed in score ({scorer.name}): {error}", getattr(error, "exc", None))
             continue
         found = outcome[1]
         for finding in found:

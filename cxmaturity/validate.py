@@ -50,6 +50,10 @@ def validate_files(paths: list[Path], registry=None) -> tuple[list[Problem], lis
                 issues = loader.check_questionnaire(obj)
                 if issues:
                     raise FileError(loader.locate(issues, str(path), text))
+                if obj.extend is not None:  # checked, and used, merged onto its registered base
+                    from .extension import merged_file
+
+                    obj = merged_file(obj, path, lambda id_, v: catalog.find(id_, v, registry=registry))
                 given.append(obj)
             if isinstance(obj, StageModel):
                 from .stages import check_stage_model

@@ -12,7 +12,7 @@ from cxmaturity.catalog import find
 from cxmaturity.models import Assessment, Condition, Questionnaire
 
 DOC = ROOT / "docs" / "formats.md"
-BLOCK = re.compile(r"```yaml\n(# (questionnaire|assessment|condition)\b.*?)```", re.S)
+BLOCK = re.compile(r"```yaml\n(# (questionnaire extension|questionnaire|assessment|condition|cohorts)\n.*?)```", re.S)
 
 
 def _blocks():
@@ -21,7 +21,7 @@ def _blocks():
 
 def test_doc_has_an_example_of_each_format():
     kinds = {kind for kind, _ in _blocks()}
-    assert {"questionnaire", "assessment", "condition"} <= kinds
+    assert {"questionnaire", "questionnaire extension", "assessment", "condition", "cohorts"} <= kinds
 
 
 @pytest.mark.parametrize("kind,text", _blocks(), ids=[f"{k}-{i}" for i, (k, _) in enumerate(_blocks())])
@@ -30,6 +30,20 @@ def test_doc_example_is_valid(kind, text):
     if kind == "questionnaire":
         q = loader.validate_data(Questionnaire, data, "docs", text)
         assert loader.check_questionnaire(q) == []
+    elif kind == "questionnaire extension":
+        from cxmaturity.extension import merge
+
+        ext = loader.validate_data(Questionnaire, data, "docs", text)
+        assert loader.check_questionnaire(ext) == []
+        merged, problems = merge(ext, find(ext.extend.id, ext.extend.version))
+        assert problems == []
+        assert len(merged.questions) > len(find(ext.extend.id).questions)
+    elif kind == "cohorts":
+        from cxmaturity.cohort_files import check_cohort_file
+        from cxmaturity.models import CohortFile
+
+        cohort_file = loader.validate_data(CohortFile, data, "docs", text)
+        assert check_cohort_file(cohort_file, find(cohort_file.questionnaire)) == []
     elif kind == "assessment":
         a = loader.validate_data(Assessment, data, "docs", text)
         q = find(a.questionnaire.id)

@@ -15,6 +15,7 @@ from conftest import DATA, EXAMPLES
 
 import cxmaturity
 from cxmaturity.errors import PluginError
+from cxmaturity.plugin_checks import shown_path
 from cxmaturity.plugins import load_registry
 
 NO_PACKAGES = {"CXMATURITY_LOAD_PLUGINS": ""}
@@ -146,10 +147,11 @@ LABEL = 'dimension_label = {"en": "Customer effort", "fr": "Effort client"}'
 def test_a_dimension_label_needs_both_languages(tmp_path):
     registry = load_registry([_scorer_plugin(tmp_path, attrs='dimension_label = {"en": "Customer effort"}')])
     assert "effort" not in [s.name for s in registry.scorers]
-    assert registry.warnings == [
-        "plugin 'effort-plugin' failed in register_scorers: scorer 'effort': dimension_label has no fr text "
-        "(every label is given in English and French)"
-    ]
+    [warning] = registry.warnings
+    assert re.fullmatch(
+        r"plugin 'effort-plugin' failed in register_scorers: scorer 'effort': dimension_label has no fr text "
+        r"\(every label is given in English and French\) \(at .*effort_plugin\.py:\d+\)", warning
+    )
 
 
 def test_the_summary_shows_the_label_and_the_role(cli, tmp_path):
@@ -218,7 +220,8 @@ def test_plugins_json_gives_scorers_and_structured_errors(cli):
         {"name": "echo", "dimension": "echo", "label": None, "in_overall": "weighted"}
     ]
     assert listing["nps-zero"]["errors"] == [
-        {"where": "hook", "hook": "register_scorers", "scorer": None, "message": "ZeroDivisionError: division by zero"}
+        {"where": "hook", "hook": "register_scorers", "scorer": None, "message": "ZeroDivisionError: division by zero",
+         "at": f"{shown_path(DATA / 'plugins' / 'raises_in_register' / 'nps_zero.py')}:17"}
     ]
     assert listing["nps-zero"]["scorers"] == []
 

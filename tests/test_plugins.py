@@ -14,6 +14,7 @@ import pytest
 from conftest import DATA, EXAMPLES, ROOT
 
 from cxmaturity.errors import PluginError
+from cxmaturity.plugin_checks import shown_path
 from cxmaturity.plugins import load_registry
 
 PLUGINS = DATA / "plugins"
@@ -199,17 +200,25 @@ def test_two_folders_may_hold_modules_of_the_same_file_name(tmp_path):
 
 # --- isolation: each broken plugin is named, the run completes, --strict makes it fatal -----
 
+def _at(case: str, file: str, line: int) -> str:
+    """Where a failure happened in a test plugin, as the message says it."""
+    return f" (at {shown_path(str(PLUGINS / case / file))}:{line})"
+
+
+# Each failure names the plugin and, where the plugin's own code is in the traceback, its line.
 BROKEN = [
     ("duplicate", "plugin 'b-second' failed in register_scorers: "
-                  "scorer 'twin' is already registered by plugin 'a-first'"),
+                  "scorer 'twin' is already registered by plugin 'a-first'" + _at("duplicate", "b_second.py", 16)),
     ("misspelled", "plugin 'typo' failed to load: unknown hook 'register_scorer' "
                    "(the hooks are: register_cohorts, register_playbooks, register_questionnaires, "
                    "register_scorers)"),
     ("import_error", "plugin 'broken' failed to load: "
-                     "ModuleNotFoundError: No module named 'cxmaturity_no_such_module'"),
+                     "ModuleNotFoundError: No module named 'cxmaturity_no_such_module'"
+                     + _at("import_error", "broken.py", 3)),
     ("raises_in_register", "plugin 'nps-zero' failed in register_scorers: "
-                           "ZeroDivisionError: division by zero"),
-    ("raises_in_score", "plugin 'flaky' failed in score (flaky): KeyError: 'kpi.nps.change'"),
+                           "ZeroDivisionError: division by zero" + _at("raises_in_register", "nps_zero.py", 17)),
+    ("raises_in_score", "plugin 'flaky' failed in score (flaky): KeyError: 'kpi.nps.change'"
+                        + _at("raises_in_score", "flaky.py", 11)),
     ("garbage", "plugin 'junk' failed in score (junk): score() returned dict, not a list of findings"),
 ]
 
@@ -326,7 +335,7 @@ def test_an_unknown_hook_argument_is_reported_at_load(tmp_path):
 def test_allow_list_of_installed_plugins_names_missing_ones(monkeypatch):
     monkeypatch.setenv("CXMATURITY_LOAD_PLUGINS", "no-such-plugin")
     registry = load_registry()
-    assert "CXMATURITY_LOAD_PLUGINS names 'no-such-plugin', which is not an installed plugin" in (
+    assert "CXMATURITY_LOAD_PLUGINS names 'no-such-plugin', which matches no plugin" in (
         registry.warnings
     )
 

@@ -467,10 +467,22 @@ class Content:
         return [" · ".join(parts), self.cohorts_line()]
 
     def cohorts_line(self) -> str:
-        return " ".join([self._report_cohorts_line(), *self._own_cohorts()])
+        return " ".join(p for p in [self._report_cohorts_line(), *self._own_cohorts()] if p)
+
+    def _survey_applies(self) -> bool:
+        """False when the only cohorts that apply are one's own (a plugin questionnaire that
+        stands alone): the survey is then neither named nor implied."""
+        sources = self.result.cohort_sources
+        return not sources or any(src.get("origin", "report") == "report" for src in sources)
+
+    def cohorts_title(self) -> str:
+        """The heading of the placements: the survey's cohorts, or simply the cohorts."""
+        return self.L["cohorts_table_title" if self._survey_applies() else "cohorts_table_title_own"]
 
     def _report_cohorts_line(self) -> str:
         L, lang = self.L, self.lang
+        if not self._survey_applies():
+            return ""
         for src in self.result.cohort_sources:
             survey = src.get("survey") or {}
             origin = src.get("origin", "report")

@@ -48,6 +48,7 @@ EN: dict[str, str] = {
     "the_model": "the tool's own model",
     # placements
     "cohorts_table_title": "Against the survey cohorts",
+    "cohorts_table_title_own": "Against the cohorts",
     "question": "Question",
     "your_answer": "Your answer",
     "cohort_figure": "Cohort figure",
@@ -236,6 +237,7 @@ FR: dict[str, str] = {
     "model_own": "Stades, points et poids sont le modèle propre de l'outil, inspiré du rapport ; ce ne sont pas des résultats du rapport.",
     "the_model": "modèle propre de l'outil",
     "cohorts_table_title": "Face aux cohortes de l'enquête",
+    "cohorts_table_title_own": "Face aux cohortes",
     "question": "Question",
     "your_answer": "Votre réponse",
     "cohort_figure": "Chiffre de la cohorte",

@@ -65,7 +65,7 @@ def summary_markdown(
     )
     out += [f"*{L['model_own']}*", ""]
 
-    out += [f"## {L['cohorts_table_title']}", ""]
+    out += [f"## {c.cohorts_title()}", ""]
     blocks = c.placements()
     if not blocks:
         out += [L["no_placements"], ""]

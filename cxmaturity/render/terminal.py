@@ -177,7 +177,7 @@ class DimensionTable:
 def placements(c: Content) -> RenderableType:
     L = c.L
     blocks = c.placements()
-    parts: list[RenderableType] = [_title(L["cohorts_table_title"])]
+    parts: list[RenderableType] = [_title(c.cohorts_title())]
     if not blocks:
         parts.append(Text(L["no_placements"]))
         return Group(*parts)
