@@ -4,29 +4,29 @@ The public API for plugin authors is exported lazily, so that importing the pack
 `cxmaturity --help`) costs nothing until a name is used.
 """
 
-from ._version import __version__
+from cxmaturity._version import __version__
 
 _EXPORTS = {
-    "hookimpl": "cxmaturity.hookspecs",
-    "Scorer": "cxmaturity.scorer",
-    "ScoringContext": "cxmaturity.scorer",
-    "QuestionScorer": "cxmaturity.scorer",
-    "CohortMembership": "cxmaturity.models",
-    "Placement": "cxmaturity.models",
-    "Result": "cxmaturity.models",
+    "hookimpl": "cxmaturity.plugin_host.hookspecs",
+    "Scorer": "cxmaturity.evaluation.scorer_contract",
+    "ScoringContext": "cxmaturity.evaluation.scorer_contract",
+    "QuestionScorer": "cxmaturity.evaluation.scorer_contract",
+    "CohortMembership": "cxmaturity.formats.models",
+    "Placement": "cxmaturity.formats.models",
+    "Result": "cxmaturity.formats.models",
     "CxError": "cxmaturity.errors",
-    "Condition": "cxmaturity.models",
-    "Questionnaire": "cxmaturity.models",
-    "Question": "cxmaturity.models",
-    "Assessment": "cxmaturity.models",
-    "Answer": "cxmaturity.models",
-    "CohortFile": "cxmaturity.models",
-    "Playbook": "cxmaturity.models",
-    "Finding": "cxmaturity.models",
-    "Step": "cxmaturity.models",
-    "Coverage": "cxmaturity.models",
+    "Condition": "cxmaturity.formats.models",
+    "Questionnaire": "cxmaturity.formats.models",
+    "Question": "cxmaturity.formats.models",
+    "Assessment": "cxmaturity.formats.models",
+    "Answer": "cxmaturity.formats.models",
+    "CohortFile": "cxmaturity.formats.models",
+    "Playbook": "cxmaturity.formats.models",
+    "Finding": "cxmaturity.formats.models",
+    "Step": "cxmaturity.formats.models",
+    "Coverage": "cxmaturity.formats.models",
     # the plugin API's version (a plugin declares the one it needs: CXMATURITY_API = "1")
-    "API_VERSION": "cxmaturity.plugin_api",
+    "API_VERSION": "cxmaturity.plugin_host.api_version",
     # loading files and evaluating, for plugins and their tests
     "load_questionnaire": "cxmaturity.api",
     "load_cohort_file": "cxmaturity.api",
@@ -36,9 +36,9 @@ _EXPORTS = {
     "load_registry": "cxmaturity.api",
     "evaluate_assessment": "cxmaturity.api",
     # the words helpers: a text in the output language, numbers and shares as people write them
-    "tr": "cxmaturity.models",
-    "num": "cxmaturity.render.content",
-    "percent": "cxmaturity.render.content",
+    "tr": "cxmaturity.formats.models",
+    "num": "cxmaturity.documents.summary",
+    "percent": "cxmaturity.documents.summary",
 }
 
 __all__ = ["__version__", *_EXPORTS]

@@ -1,5 +1,5 @@
 """`python -m cxmaturity` runs the command line."""
 
-from .cli import main
+from cxmaturity.cli import main
 
 main()

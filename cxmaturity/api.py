@@ -11,51 +11,51 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .models import Assessment, CohortFile, Playbook, Questionnaire, Result
-    from .plugins import Registry
+    from cxmaturity.formats.models import Assessment, CohortFile, Playbook, Questionnaire, Result
+    from cxmaturity.plugin_host.manager import Registry
 
 
 def load_questionnaire(path: Path | str) -> Questionnaire:
     """The questionnaire in the YAML file `path`, checked as ``cxmaturity validate`` checks it.
 
     Problems raise `cxmaturity.CxError` (a `FileError`), each located as ``file:line: field: message``."""
-    from .loader import load_questionnaire as load
+    from cxmaturity.formats.loader import load_questionnaire as load
 
     return load(path)
 
 
 def load_cohort_file(path: Path | str, questionnaire: Questionnaire | None = None) -> CohortFile:
     """The cohort file in `path`, checked against the questionnaire it names (or `questionnaire`)."""
-    from .cohort_files import load_cohort_file as load
+    from cxmaturity.formats.cohort_files import load_cohort_file as load
 
     return load(path, None if questionnaire is None else (lambda _id: questionnaire))
 
 
 def load_playbook(path: Path | str) -> Playbook:
     """The playbook in the YAML file `path` (the format of ``benchmarks/playbooks/``)."""
-    from . import loader
-    from .models import Playbook
+    from cxmaturity.formats import loader
+    from cxmaturity.formats.models import Playbook
 
     return loader.load(Path(path), Playbook)
 
 
 def load_assessment(path: Path | str, questionnaire: Questionnaire | None = None) -> Assessment:
     """The assessment (or answers file) in `path`, checked against `questionnaire` when given."""
-    from .loader import load_assessment as load
+    from cxmaturity.formats.loader import load_assessment as load
 
     return load(path, questionnaire)
 
 
 def find_questionnaire(ref: str, version: int | None = None, registry: Registry | None = None) -> Questionnaire:
     """A registered questionnaire by id (the latest version unless `version`), or from a path."""
-    from .catalog import find
+    from cxmaturity.plugin_host.catalog import find
 
     return find(ref, version, registry=registry)
 
 
 def load_registry(plugins_dirs: Any = (), strict: bool = False) -> Registry:
     """The plugin registry as the command line builds it: built-ins, `plugins_dirs`, installed."""
-    from .plugins import load_registry as load
+    from cxmaturity.plugin_host.manager import load_registry as load
 
     return load(plugins_dirs, strict=strict)
 
@@ -71,8 +71,8 @@ def evaluate_assessment(
     `questionnaire` defaults to the one the assessment names (found in `registry`); `registry`
     defaults to every plugin (`load_registry()`); `weights` is a stage model file, as
     ``--weights FILE`` takes."""
-    from .evaluate import evaluate
-    from .stages import load_stage_model
+    from cxmaturity.evaluation.pipeline import evaluate
+    from cxmaturity.evaluation.stages import load_stage_model
 
     model = load_stage_model(weights)
     registry = registry if registry is not None else load_registry()

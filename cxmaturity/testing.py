@@ -49,7 +49,7 @@ def _entry_point_name(module: ModuleType) -> tuple[str, str | None] | None:
     """The (name, version) of the installed entry point that loads `module`, if any."""
     from importlib.metadata import entry_points
 
-    from .plugins import ENTRY_POINT_GROUP
+    from cxmaturity.plugin_host.manager import ENTRY_POINT_GROUP
 
     for ep in entry_points(group=ENTRY_POINT_GROUP):
         if ep.value == module.__name__:
@@ -72,7 +72,7 @@ def plugin_name_of(module: ModuleType) -> str:
 def add_plugin(registry: Any, plugin: PluginLike) -> None:
     """Add `plugin` to `registry` as an installed plugin would be: a module object, an
     importable module name, a ``.py`` file or a folder of them (``--plugins-dir``)."""
-    from .plugins import PluginInfo, _import_file, load_folder
+    from cxmaturity.plugin_host.manager import PluginInfo, _import_file, load_folder
 
     if isinstance(plugin, (str, Path)) and Path(plugin).suffix == ".py":
         path = Path(plugin)
@@ -95,9 +95,9 @@ def make_registry(plugins: Iterable[PluginLike] = (), builtins: bool = True, ins
     only with `installed`, every installed plugin. Under `strict` the first failure raises."""
     import pluggy
 
-    from . import hookspecs
-    from .bundled import bundled
-    from .plugins import Registry, load_folder, load_packages
+    from cxmaturity.formats.bundled import bundled
+    from cxmaturity.plugin_host import hookspecs
+    from cxmaturity.plugin_host.manager import Registry, load_folder, load_packages
 
     pm = pluggy.PluginManager(hookspecs.PROJECT)
     pm.add_hookspecs(hookspecs)
@@ -116,10 +116,10 @@ def make_assessment(answers: Mapping[str, Any], questionnaire: Any = "cx-ai-2018
     """An `Assessment` of `questionnaire` (an id, a path or a `Questionnaire`) with `answers`
     (question id → a bare value, or ``{state, value, note}``), checked: an unknown question or
     option raises `CxError` naming it."""
-    from .catalog import find
-    from .errors import CxError
-    from .loader import check_assessment
-    from .models import Assessment, Questionnaire
+    from cxmaturity.errors import CxError
+    from cxmaturity.formats.loader import check_assessment
+    from cxmaturity.formats.models import Assessment, Questionnaire
+    from cxmaturity.plugin_host.catalog import find
 
     q = questionnaire if isinstance(questionnaire, Questionnaire) else find(str(questionnaire), registry=registry)
     assessment = Assessment.model_validate(
@@ -173,11 +173,11 @@ def cx_assessment(cx_registry) -> Callable[..., Any]:
 def cx_evaluate(cx_registry, cx_assessment) -> Callable[..., Any]:
     """``cx_evaluate(answers_or_assessment, questionnaire="cx-ai-2018", weights=None)``: the
     result document, evaluated in-process with the built-in plugins and ``cx_plugins``."""
-    from .api import evaluate_assessment
+    from cxmaturity.api import evaluate_assessment
 
     def run(answers: Any, questionnaire: Any = "cx-ai-2018", *, weights: Any = None, registry: Any = None):
-        from .catalog import find
-        from .models import Assessment, Questionnaire
+        from cxmaturity.formats.models import Assessment, Questionnaire
+        from cxmaturity.plugin_host.catalog import find
 
         registry = registry or cx_registry()
         assessment = answers if isinstance(answers, Assessment) else cx_assessment(
@@ -200,9 +200,9 @@ def cx_score(cx_assessment) -> Callable[..., Any]:
     scorer returns for those answers (no cohorts, in the assessment's language)."""
 
     def run(scorer: Any, answers: Any, questionnaire: Any = "cx-ai-2018", lang: str = "en"):
-        from .catalog import find
-        from .models import Questionnaire
-        from .scorer import ScoringContext
+        from cxmaturity.evaluation.scorer_contract import ScoringContext
+        from cxmaturity.formats.models import Questionnaire
+        from cxmaturity.plugin_host.catalog import find
 
         assessment = cx_assessment(answers, questionnaire, lang=lang)
         q = questionnaire if isinstance(questionnaire, Questionnaire) else None
@@ -228,8 +228,8 @@ def cx_cli(cx_plugins, tmp_path) -> Callable[..., Any]:
     plugins are left out unless `installed` is true."""
     from typer.testing import CliRunner
 
-    from . import plugins as plugin_loading
-    from .cli import app
+    from cxmaturity.cli import app
+    from cxmaturity.plugin_host import manager as plugin_loading
 
     original = plugin_loading.load_packages
 

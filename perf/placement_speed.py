@@ -14,9 +14,10 @@ import statistics
 import time
 from pathlib import Path
 
-from cxmaturity import catalog, cohorts
-from cxmaturity.loader import load_assessment
-from cxmaturity.plugins import load_registry
+from cxmaturity.evaluation import cohorts
+from cxmaturity.formats.loader import load_assessment
+from cxmaturity.plugin_host import catalog
+from cxmaturity.plugin_host.manager import load_registry
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples" / "assessments"

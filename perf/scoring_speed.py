@@ -17,11 +17,11 @@ import sys
 import time
 from pathlib import Path
 
-from cxmaturity.bundled import bundled
-from cxmaturity.loader import load_assessment, load_questionnaire
-from cxmaturity.plugins import load_registry, plugin_name
-from cxmaturity.scorer import ScoringContext
-from cxmaturity.scoring import run_scorers
+from cxmaturity.evaluation.scorer_contract import ScoringContext
+from cxmaturity.evaluation.scoring import run_scorers
+from cxmaturity.formats.bundled import bundled
+from cxmaturity.formats.loader import load_assessment, load_questionnaire
+from cxmaturity.plugin_host.manager import load_registry, plugin_name
 
 ROOT = Path(__file__).resolve().parent.parent
 BUDGET_MS = 2.0
@@ -68,7 +68,7 @@ def main() -> int:
         f"the same through run_scorers: median {called_ms:.3f} ms over {args.runs} runs "
         f"(p95 {p95_ms:.3f} ms, budget {BUDGET_MS} ms)"
     )
-    from cxmaturity.evaluate import evaluate
+    from cxmaturity.evaluation.pipeline import evaluate
 
     whole = []
     for _ in range(max(1, args.runs // 10)):

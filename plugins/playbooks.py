@@ -6,7 +6,7 @@ and the engine treats both alike.
 """
 
 from cxmaturity import hookimpl
-from cxmaturity.bundled import bundled
+from cxmaturity.formats.bundled import bundled
 
 
 @hookimpl

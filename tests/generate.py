@@ -243,7 +243,7 @@ def write(folder: Path | str, n: int, seed: int = 2026, repeat_share: float = 0.
     `durable` writes each file with `yamlio.write_atomic` (fsync: ~40 ms a file here); test
     and perf data do not need it.
     """
-    from cxmaturity.yamlio import write_atomic
+    from cxmaturity.formats.yamlio import write_atomic
 
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)

@@ -7,8 +7,9 @@ from datetime import UTC, datetime
 
 from conftest import EXAMPLES, QUESTIONNAIRES, ROOT
 
-from cxmaturity import loader
-from cxmaturity.models import (
+from cxmaturity.documents.report import ReportInput, public_notes
+from cxmaturity.formats import loader
+from cxmaturity.formats.models import (
     CohortFile,
     CohortMembership,
     Coverage,
@@ -28,7 +29,6 @@ from cxmaturity.models import (
     Shares,
     StageModel,
 )
-from cxmaturity.report import ReportInput, public_notes
 
 STAGE_MODEL = StageModel.model_validate({
     "id": "cx-stages", "version": 1, "title": {"en": "CX maturity stages", "fr": "Stades de maturité CX"},

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from cxmaturity.models import (
+from cxmaturity.formats.models import (
     CohortMembership,
     Company,
     Coverage,

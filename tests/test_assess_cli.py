@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from cxmaturity.cli import app
-from cxmaturity.loader import load_assessment, load_questionnaire
+from cxmaturity.formats.loader import load_assessment, load_questionnaire
 
 DATA = Path(__file__).parent / "data"
 BRANCHING = str(DATA / "branching.yaml")
@@ -216,9 +216,9 @@ def test_an_example_assessment_as_answers_picks_its_questionnaire(here):
 
 def test_the_real_questionnaire_starts_with_the_region(here):
     r = assess("--company", "Acme", "--lang", "en", input="q\n")
-    from cxmaturity import catalog
-    from cxmaturity.interview import applicable
-    from cxmaturity.models import tr
+    from cxmaturity.formats.models import tr
+    from cxmaturity.interview.engine import applicable
+    from cxmaturity.plugin_host import catalog
 
     q = catalog.find("cx-ai-2018")
     first = q.questions[0]

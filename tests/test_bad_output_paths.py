@@ -30,7 +30,7 @@ def test_output_in_a_missing_folder_is_one_error_line(cli, tmp_path, args):
 
 def test_write_atomic_names_the_file_and_leaves_no_temporary_file(tmp_path):
     from cxmaturity.errors import CxError
-    from cxmaturity.yamlio import write_atomic
+    from cxmaturity.formats.yamlio import write_atomic
 
     target = tmp_path / "taken"
     target.mkdir()

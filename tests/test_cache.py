@@ -8,7 +8,7 @@ import pytest
 from conftest import QUESTIONNAIRES
 
 from cxmaturity.errors import FileError
-from cxmaturity.loader import load_questionnaire
+from cxmaturity.formats.loader import load_questionnaire
 
 
 @pytest.fixture

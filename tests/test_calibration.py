@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from cxmaturity.bundled import bundled
-from cxmaturity.calibration import load_profiles, score_profile, table
-from cxmaturity.loader import load_questionnaire
-from cxmaturity.plugins import load_registry
-from cxmaturity.stages import load_stage_model
+from cxmaturity.evaluation.calibration import load_profiles, score_profile, table
+from cxmaturity.evaluation.stages import load_stage_model
+from cxmaturity.formats.bundled import bundled
+from cxmaturity.formats.loader import load_questionnaire
+from cxmaturity.plugin_host.manager import load_registry
 
 DOC = Path(__file__).resolve().parent.parent / "docs" / "stage-model.md"
 FACTS = Path(__file__).resolve().parent.parent.parent / "shared" / "seed" / "report-facts.yaml"

@@ -7,10 +7,10 @@ import json
 import pytest
 from conftest import EXAMPLES, ROOT
 
-from cxmaturity.cohort_files import check_cohort_file, load_cohort_file, load_cohort_files
 from cxmaturity.errors import CxError, FileError
-from cxmaturity.loader import load, load_questionnaire
-from cxmaturity.models import CohortFile
+from cxmaturity.formats.cohort_files import check_cohort_file, load_cohort_file, load_cohort_files
+from cxmaturity.formats.loader import load, load_questionnaire
+from cxmaturity.formats.models import CohortFile
 
 REPORT_FILE = ROOT / "benchmarks" / "cohorts" / "mit-tr-2018.yaml"
 EXAMPLE = str(EXAMPLES / "maple-mart.yaml")

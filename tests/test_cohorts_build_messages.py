@@ -9,8 +9,8 @@ import pytest
 from conftest import DATA, EXAMPLES
 from generate import write
 
-from cxmaturity.loader import load
-from cxmaturity.models import CohortFile
+from cxmaturity.formats.loader import load
+from cxmaturity.formats.models import CohortFile
 
 SYNTAX = str(DATA / "bad" / "syntax.yaml")
 MISSING = str(DATA / "bad" / "no-such-file.yaml")

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from cxmaturity.catalog import find
-from cxmaturity.conditions import evaluate
-from cxmaturity.models import Condition
+from cxmaturity.formats.conditions import evaluate
+from cxmaturity.formats.models import Condition
+from cxmaturity.plugin_host.catalog import find
 
 
 @pytest.fixture(scope="module")

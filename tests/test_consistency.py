@@ -16,13 +16,13 @@ import pytest
 from conftest import QUESTIONNAIRES
 from typer.testing import CliRunner
 
-from cxmaturity import assessments
 from cxmaturity.cli import app
-from cxmaturity.conditions import evaluate
-from cxmaturity.consistency import broken, completed_by, questions_of
 from cxmaturity.errors import FileError
-from cxmaturity.interview import Conflict, Reply, Request, interview
-from cxmaturity.loader import load_assessment, load_questionnaire
+from cxmaturity.evaluation.consistency import broken, completed_by, questions_of
+from cxmaturity.formats import assessments
+from cxmaturity.formats.conditions import evaluate
+from cxmaturity.formats.loader import load_assessment, load_questionnaire
+from cxmaturity.interview.engine import Conflict, Reply, Request, interview
 
 DATA = Path(__file__).parent / "data"
 CONTRADICTION = str(DATA / "contradiction.yaml")
@@ -331,9 +331,9 @@ def test_an_answers_file_reports_its_contradictions(here):
 
 
 def test_the_documented_rule_is_valid_and_shipped(real):
-    from cxmaturity import yamlio
-    from cxmaturity.loader import check_condition
-    from cxmaturity.models import ConsistencyRule
+    from cxmaturity.formats import yamlio
+    from cxmaturity.formats.loader import check_condition
+    from cxmaturity.formats.models import ConsistencyRule
 
     text = (Path(__file__).parent.parent / "docs" / "formats.md").read_text(encoding="utf-8")
     block = textwrap.dedent(text.split("```yaml\n# consistency", 1)[1].split("```", 1)[0])

@@ -7,9 +7,9 @@ import re
 import pytest
 from conftest import ROOT
 
-from cxmaturity import loader, yamlio
-from cxmaturity.catalog import find
-from cxmaturity.models import Assessment, Condition, Questionnaire
+from cxmaturity.formats import loader, yamlio
+from cxmaturity.formats.models import Assessment, Condition, Questionnaire
+from cxmaturity.plugin_host.catalog import find
 
 DOC = ROOT / "docs" / "formats.md"
 BLOCK = re.compile(r"```yaml\n(# (questionnaire extension|questionnaire|assessment|condition|cohorts)\n.*?)```", re.S)
@@ -31,7 +31,7 @@ def test_doc_example_is_valid(kind, text):
         q = loader.validate_data(Questionnaire, data, "docs", text)
         assert loader.check_questionnaire(q) == []
     elif kind == "questionnaire extension":
-        from cxmaturity.extension import merge
+        from cxmaturity.formats.extension import merge
 
         ext = loader.validate_data(Questionnaire, data, "docs", text)
         assert loader.check_questionnaire(ext) == []
@@ -39,8 +39,8 @@ def test_doc_example_is_valid(kind, text):
         assert problems == []
         assert len(merged.questions) > len(find(ext.extend.id).questions)
     elif kind == "cohorts":
-        from cxmaturity.cohort_files import check_cohort_file
-        from cxmaturity.models import CohortFile
+        from cxmaturity.formats.cohort_files import check_cohort_file
+        from cxmaturity.formats.models import CohortFile
 
         cohort_file = loader.validate_data(CohortFile, data, "docs", text)
         assert check_cohort_file(cohort_file, find(cohort_file.questionnaire)) == []

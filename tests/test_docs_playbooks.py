@@ -8,10 +8,10 @@ import re
 import pytest
 from conftest import EXAMPLES, QUESTIONNAIRES, ROOT
 
-from cxmaturity import loader, yamlio
-from cxmaturity.loader import load, load_assessment, load_questionnaire
-from cxmaturity.models import Action, Constraint, Evidence, Fit, Kpi, Phase, Playbook
-from cxmaturity.plugins import load_registry
+from cxmaturity.formats import loader, yamlio
+from cxmaturity.formats.loader import load, load_assessment, load_questionnaire
+from cxmaturity.formats.models import Action, Constraint, Evidence, Fit, Kpi, Phase, Playbook
+from cxmaturity.plugin_host.manager import load_registry
 
 DOC = ROOT / "docs" / "playbooks.md"
 BLOCK = re.compile(r"```yaml\n(# playbook\b.*?)```", re.S)
@@ -47,7 +47,7 @@ def test_every_field_of_the_format_is_documented(model):
 
 
 def test_doc_table_of_example_outcomes_is_true():
-    from cxmaturity.evaluate import evaluate
+    from cxmaturity.evaluation.pipeline import evaluate
 
     questionnaire = load_questionnaire(QUESTIONNAIRES / "cx-ai-2018.yaml")
     registry = load_registry(plugins_dirs=(), strict=True)

@@ -15,7 +15,7 @@ import sys
 import pytest
 from conftest import EXAMPLES, ROOT
 
-from cxmaturity.plugins import load_registry
+from cxmaturity.plugin_host.manager import load_registry
 
 NPS = ROOT / "examples" / "plugins" / "cxmaturity-nps"
 

@@ -10,9 +10,9 @@ import textwrap
 import pytest
 from conftest import DATA, EXAMPLES
 
-from cxmaturity.applies import cohort_files_for, playbooks_for, scorers_for
 from cxmaturity.errors import FileError, PluginError
-from cxmaturity.plugins import load_registry
+from cxmaturity.evaluation.applies import cohort_files_for, playbooks_for, scorers_for
+from cxmaturity.plugin_host.manager import load_registry
 
 EXTENSION = DATA / "plugins" / "extension"
 STANDALONE = DATA / "plugins" / "standalone"
@@ -262,7 +262,7 @@ def test_what_applies_holds_for_every_registered_questionnaire():
 
 
 def test_an_extension_given_as_a_file_needs_its_base_registered(tmp_path):
-    from cxmaturity.catalog import find
+    from cxmaturity.plugin_host.catalog import find
 
     path = _write(tmp_path, "x.yaml", """\
         id: acme-x

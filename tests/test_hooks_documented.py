@@ -10,8 +10,8 @@ import re
 import pytest
 from conftest import EXAMPLES, ROOT
 
-from cxmaturity import hookspecs
-from cxmaturity.plugins import HOOKS, load_registry
+from cxmaturity.plugin_host import hookspecs
+from cxmaturity.plugin_host.manager import HOOKS, load_registry
 
 DOC = ROOT / "docs" / "plugin-hooks.md"
 HOOK_NAMES = sorted(
@@ -74,8 +74,9 @@ def test_hook_docs_example_runs(hook, tmp_path, monkeypatch):
     assert plugin.hooks == [hook]
     assert plugin.registered.get(KIND_OF[hook]), f"the {hook} example registered nothing"
     if hook == "register_scorers":
-        from cxmaturity import catalog, loader
-        from cxmaturity.evaluate import evaluate
+        from cxmaturity.evaluation.pipeline import evaluate
+        from cxmaturity.formats import loader
+        from cxmaturity.plugin_host import catalog
 
         q = catalog.find("cx-ai-2018", registry=registry)
         result = evaluate(loader.load_assessment(EXAMPLES / "nordbank.yaml", q), q, registry)

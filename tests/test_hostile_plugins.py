@@ -114,7 +114,7 @@ def test_a_mutating_scorer_changes_nothing_the_others_or_the_output_see(cli):
 
 @pytest.fixture
 def restore_timeout():
-    from cxmaturity import plugin_calls
+    from cxmaturity.plugin_host import calls as plugin_calls
 
     yield
     plugin_calls.set_timeout(None)
@@ -134,7 +134,7 @@ def test_the_time_limit_is_an_option_and_an_environment_variable(cli, restore_ti
 def test_the_default_time_limit_is_documented(monkeypatch, restore_timeout):
     from conftest import ROOT
 
-    from cxmaturity import plugin_calls
+    from cxmaturity.plugin_host import calls as plugin_calls
 
     monkeypatch.delenv(plugin_calls.TIMEOUT_ENV, raising=False)
     plugin_calls.set_timeout(None)

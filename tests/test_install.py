@@ -31,7 +31,7 @@ def _run(env_dir, *args, cwd):
 
 def test_installed_wheel_carries_its_data(installed, tmp_path):
     where = subprocess.run([str(installed / "bin" / "python"), "-c",
-                            "import cxmaturity.bundled as b; print(b.bundled('questionnaires'))"],
+                            "import cxmaturity.formats.bundled as b; print(b.bundled('questionnaires'))"],
                            cwd=tmp_path, capture_output=True, text=True, check=True).stdout.strip()
     assert str(installed) in where and where.endswith("cxmaturity/data/questionnaires")
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from cxmaturity import assessments
-from cxmaturity.interview import Reply, Request, Review, interview, missing
-from cxmaturity.loader import load_assessment, load_questionnaire
+from cxmaturity.formats import assessments
+from cxmaturity.formats.loader import load_assessment, load_questionnaire
+from cxmaturity.interview.engine import Reply, Request, Review, interview, missing
 
 DATA = Path(__file__).parent / "data"
 
@@ -356,7 +356,7 @@ def test_end_of_input_passes_through_with_the_answers_saved(questionnaire, tmp_p
 
 
 def load_assessment_answers(questionnaire, answers):
-    from cxmaturity.models import Assessment
+    from cxmaturity.formats.models import Assessment
 
     data = {
         "questionnaire": {"id": questionnaire.id, "version": 1},
@@ -381,7 +381,7 @@ def load_assessment_answers(questionnaire, answers):
     ],
 )
 def test_the_saved_file_reads_back_exactly(questionnaire, tmp_path, text):
-    from cxmaturity.models import Answer
+    from cxmaturity.formats.models import Answer
 
     a = assessments.new(questionnaire, text.strip() or "X", "fr")
     a.answers["demo.comment"] = Answer(value=text or "-", note=text, note_private=True)

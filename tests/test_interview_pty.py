@@ -10,7 +10,7 @@ import pytest
 
 pexpect = pytest.importorskip("pexpect")
 
-from cxmaturity.loader import load_assessment, load_questionnaire  # noqa: E402 -- after the skip
+from cxmaturity.formats.loader import load_assessment, load_questionnaire  # noqa: E402 -- after the skip
 
 DATA = Path(__file__).parent / "data"
 BRANCHING = str(DATA / "branching.yaml")
@@ -146,8 +146,8 @@ def test_ctrl_c_in_plain_mode(tmp_path):
 
 
 def test_the_real_questionnaire_first_question_on_a_terminal(tmp_path):
-    from cxmaturity import catalog
-    from cxmaturity.models import tr
+    from cxmaturity.formats.models import tr
+    from cxmaturity.plugin_host import catalog
 
     first = catalog.find("cx-ai-2018").questions[0]
     child = spawn(["assess", "--lang", "fr"], tmp_path)

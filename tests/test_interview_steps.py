@@ -8,8 +8,9 @@ from datetime import UTC, datetime
 import pytest
 from conftest import DATA, QUESTIONNAIRES
 
-from cxmaturity import assessments
-from cxmaturity.interview import (
+from cxmaturity.formats import assessments
+from cxmaturity.formats.loader import load_questionnaire
+from cxmaturity.interview.engine import (
     Reply,
     Request,
     Review,
@@ -19,7 +20,6 @@ from cxmaturity.interview import (
     request_for,
     step,
 )
-from cxmaturity.loader import load_questionnaire
 
 WHEN = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 

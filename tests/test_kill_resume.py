@@ -19,9 +19,9 @@ import pytest
 
 pexpect = pytest.importorskip("pexpect")
 
-from cxmaturity import catalog  # noqa: E402 -- after the skip
-from cxmaturity.loader import load_assessment  # noqa: E402
-from cxmaturity.models import tr  # noqa: E402
+from cxmaturity.formats.loader import load_assessment  # noqa: E402
+from cxmaturity.formats.models import tr  # noqa: E402
+from cxmaturity.plugin_host import catalog  # noqa: E402 -- after the skip
 
 EXE = str(Path(sys.executable).with_name("cxmaturity"))
 SEED = 20181107

@@ -9,10 +9,10 @@ from __future__ import annotations
 import pytest
 from conftest import EXAMPLES, QUESTIONNAIRES, ROOT
 
-from cxmaturity.cohorts import compared, memberships, place
-from cxmaturity.loader import load, load_assessment, load_questionnaire
-from cxmaturity.models import CohortFile, Figure
-from cxmaturity.picture import picture
+from cxmaturity.evaluation.cohorts import compared, memberships, place
+from cxmaturity.evaluation.picture import picture
+from cxmaturity.formats.loader import load, load_assessment, load_questionnaire
+from cxmaturity.formats.models import CohortFile, Figure
 
 REPORT_FILE = ROOT / "benchmarks" / "cohorts" / "mit-tr-2018.yaml"
 
@@ -286,7 +286,7 @@ def test_threshold_at_the_end_of_a_range_is_not_certain(questionnaire):
 def test_thresholds_must_leave_a_majority_on_each_side():
     from pydantic import ValidationError
 
-    from cxmaturity.models import Thresholds
+    from cxmaturity.formats.models import Thresholds
 
     Thresholds(ahead_from=60, behind_below=40)
     for bad in ({"ahead_from": 50}, {"behind_below": 50}, {"ahead_from": 101}):
@@ -400,7 +400,7 @@ def test_unanswered_question_gets_no_placement(questionnaire, cohort_file):
 
 
 def test_skipped_and_dont_know_answers_are_missing_not_behind(questionnaire, cohort_file):
-    from cxmaturity.models import Assessment
+    from cxmaturity.formats.models import Assessment
 
     assessment = Assessment.model_validate({
         "questionnaire": {"id": "cx-ai-2018", "version": 1},

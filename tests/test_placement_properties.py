@@ -19,10 +19,10 @@ import pytest
 from conftest import QUESTIONNAIRES, ROOT
 from generate import assessments
 
-from cxmaturity.cohorts import memberships, place
-from cxmaturity.loader import load, load_questionnaire
-from cxmaturity.models import Assessment, CohortFile, Figure
-from cxmaturity.picture import picture, verdict_of
+from cxmaturity.evaluation.cohorts import memberships, place
+from cxmaturity.evaluation.picture import picture, verdict_of
+from cxmaturity.formats.loader import load, load_questionnaire
+from cxmaturity.formats.models import Assessment, CohortFile, Figure
 
 REPORT_FILE = ROOT / "benchmarks" / "cohorts" / "mit-tr-2018.yaml"
 RANK = {"behind": 0, "level": 1, "ahead": 2}
@@ -253,8 +253,8 @@ def test_true_shares_lie_inside_the_intervals_of_a_multi_question(questionnaire,
 
 @pytest.fixture(scope="module")
 def generated(questionnaire):
-    from cxmaturity.evaluate import evaluate
-    from cxmaturity.plugins import load_registry
+    from cxmaturity.evaluation.pipeline import evaluate
+    from cxmaturity.plugin_host.manager import load_registry
 
     registry = load_registry()
     out = []
@@ -276,7 +276,7 @@ def test_one_verdict_per_question_and_cohort_in_generated_results(generated, rep
 
 
 def test_one_verdict_per_question_and_cohort_in_generated_summaries(generated, questionnaire):
-    from cxmaturity.render.content import Content
+    from cxmaturity.documents.summary import Content
 
     for result in generated[:60]:
         content = Content(result, questionnaire)
@@ -286,7 +286,7 @@ def test_one_verdict_per_question_and_cohort_in_generated_summaries(generated, q
 
 
 def test_derived_numbers_say_so_wherever_they_are_shown(generated, questionnaire):
-    from cxmaturity.render.content import Content
+    from cxmaturity.documents.summary import Content
 
     for result in generated[:60]:
         by_key = {(p.question, p.cohort): p for p in result.placements}

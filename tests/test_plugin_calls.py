@@ -7,8 +7,8 @@ import threading
 
 import pytest
 
-from cxmaturity import plugin_calls
-from cxmaturity.plugin_calls import PluginExit, PluginTimeout, call, call_each
+from cxmaturity.plugin_host import calls as plugin_calls
+from cxmaturity.plugin_host.calls import PluginExit, PluginTimeout, call, call_each
 
 
 def test_a_call_returns_what_it_returned_and_what_it_printed():

@@ -12,8 +12,8 @@ import pytest
 from conftest import DATA, EXAMPLES
 
 from cxmaturity.errors import PluginError
-from cxmaturity.plugin_checks import shown_path
-from cxmaturity.plugins import load_registry
+from cxmaturity.plugin_host.checks import shown_path
+from cxmaturity.plugin_host.manager import load_registry
 
 ASSESSMENT = EXAMPLES / "andes-industrial.yaml"
 NO_PACKAGES = {"CXMATURITY_LOAD_PLUGINS": ""}

@@ -15,8 +15,8 @@ from conftest import DATA, EXAMPLES
 
 import cxmaturity
 from cxmaturity.errors import PluginError
-from cxmaturity.plugin_checks import shown_path
-from cxmaturity.plugins import load_registry
+from cxmaturity.plugin_host.checks import shown_path
+from cxmaturity.plugin_host.manager import load_registry
 
 NO_PACKAGES = {"CXMATURITY_LOAD_PLUGINS": ""}
 
@@ -200,7 +200,7 @@ def test_only_plugin_dimensions_do_not_read_as_zero_percent_of_the_weighted_ones
     finally:
         sys.path.remove(str(tmp_path / "cxmaturity-acme-demo"))
         sys.modules.pop("cxmaturity_acme_demo", None)
-    from cxmaturity.render.content import Content
+    from cxmaturity.documents.summary import Content
 
     score, stage, words = Content(result, lang="en").overall()
     assert score is None and words == "no dimension of the stage model applies to this questionnaire"

@@ -9,8 +9,8 @@ import pytest
 from conftest import DATA, EXAMPLES
 from generate import write
 
-from cxmaturity.loader import load_assessment, load_questionnaire
-from cxmaturity.portfolio import scan
+from cxmaturity.documents.portfolio import scan
+from cxmaturity.formats.loader import load_assessment, load_questionnaire
 
 
 @pytest.fixture(scope="module")

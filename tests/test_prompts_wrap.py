@@ -8,7 +8,7 @@ HELP_FR = ("Comptez tous les salariés du groupe dans le monde, en équivalents 
 
 
 def test_wrap_breaks_between_words_only():
-    from cxmaturity.prompts import wrap
+    from cxmaturity.interview.terminal import wrap
 
     lines = wrap(HELP_FR, 80).split("\n")
     assert len(lines) == 3
@@ -20,7 +20,7 @@ def test_wrap_breaks_between_words_only():
 def test_terminal_help_is_printed_wrapped(monkeypatch):
     import prompt_toolkit
 
-    from cxmaturity.prompts import TerminalAsker
+    from cxmaturity.interview.terminal import TerminalAsker
 
     printed = []
     monkeypatch.setenv("COLUMNS", "80")
@@ -33,7 +33,7 @@ def test_terminal_help_is_printed_wrapped(monkeypatch):
 
 
 def test_long_option_labels_continue_under_their_first_letter():
-    from cxmaturity.prompts import option_title
+    from cxmaturity.interview.terminal import option_title
 
     label = ("Nous analysons régulièrement les conversations de tous les canaux pour évaluer "
              "nos performances")
@@ -45,7 +45,7 @@ def test_long_option_labels_continue_under_their_first_letter():
 
 
 def test_select_prompt_puts_the_keys_on_their_own_line(monkeypatch):
-    from cxmaturity.prompts import TerminalAsker
+    from cxmaturity.interview.terminal import TerminalAsker
 
     seen = {}
 
@@ -62,8 +62,8 @@ def test_select_prompt_puts_the_keys_on_their_own_line(monkeypatch):
     monkeypatch.setattr(asker._q, "select", fake_select)
     from conftest import QUESTIONNAIRES
 
-    from cxmaturity.interview import Request
-    from cxmaturity.loader import load_questionnaire
+    from cxmaturity.formats.loader import load_questionnaire
+    from cxmaturity.interview.engine import Request
 
     q = load_questionnaire(QUESTIONNAIRES / "cx-ai-2018.yaml")
     question = q.question("profile.revenue")
@@ -83,10 +83,10 @@ def test_select_prompt_puts_the_keys_on_their_own_line(monkeypatch):
 def test_review_shows_each_whole_answer_by_the_question_s_short_form(monkeypatch):
     from conftest import QUESTIONNAIRES
 
-    from cxmaturity.interview import Review, ReviewItem
-    from cxmaturity.loader import load_questionnaire
-    from cxmaturity.models import Answer
-    from cxmaturity.prompts import TerminalAsker
+    from cxmaturity.formats.loader import load_questionnaire
+    from cxmaturity.formats.models import Answer
+    from cxmaturity.interview.engine import Review, ReviewItem
+    from cxmaturity.interview.terminal import TerminalAsker
 
     class Stop(Exception):
         pass

@@ -10,7 +10,7 @@ import pytest
 from conftest import EXAMPLES
 
 from cxmaturity.errors import PluginError
-from cxmaturity.plugins import load_registry
+from cxmaturity.plugin_host.manager import load_registry
 
 NO_PACKAGES = {"CXMATURITY_LOAD_PLUGINS": ""}
 

@@ -2,7 +2,7 @@
 
 import string
 
-from cxmaturity.render.labels import DIMENSIONS, EN, FR, survey_date
+from cxmaturity.words.labels import DIMENSIONS, EN, FR, survey_date
 
 
 def _fields(text):
@@ -46,7 +46,7 @@ def test_survey_date_reads_the_fieldwork_month():
 
 
 def test_every_bundled_question_has_a_short_form_in_both_languages():
-    from cxmaturity.loader import load_questionnaire
+    from cxmaturity.formats.loader import load_questionnaire
 
     for path in ("questionnaires/cx-ai-2018.yaml", "questionnaires/cx-ai-2018-quick.yaml"):
         for q in load_questionnaire(path).questions:

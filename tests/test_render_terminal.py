@@ -6,8 +6,8 @@ import re
 import pytest
 from summary_fixture import result
 
-from cxmaturity.loader import load_questionnaire
-from cxmaturity.render.terminal import render_text, summary
+from cxmaturity.formats.loader import load_questionnaire
+from cxmaturity.renderers.terminal import render_text, summary
 
 Q = load_questionnaire("questionnaires/cx-ai-2018.yaml")
 

@@ -10,9 +10,9 @@ import pytest
 from conftest import DATA, EXAMPLES
 from report_fixture import sample_input
 
-from cxmaturity.loader import read
-from cxmaturity.models import Result
-from cxmaturity.render.html import render_html
+from cxmaturity.formats.loader import read
+from cxmaturity.formats.models import Result
+from cxmaturity.renderers.html import render_html
 
 EXAMPLE_FILES = sorted(EXAMPLES.glob("*.yaml"))
 

@@ -12,7 +12,7 @@ from chromium import Browser, find_chromium, in_ci, visit
 from conftest import DATA, EXAMPLES, ROOT
 from report_fixture import sample_input
 
-from cxmaturity.render.html import render_html
+from cxmaturity.renderers.html import render_html
 
 OUT = ROOT / "tests" / "out"
 CHROMIUM = find_chromium()
@@ -71,7 +71,7 @@ def _assert_charts_drawn(charts, at_least):
 
 @pytest.mark.parametrize("example", sorted(p.name for p in EXAMPLES.glob("*.yaml")))
 def test_example_report_loads_offline_with_charts(cli, browser, tmp_path, example):
-    from cxmaturity.loader import read
+    from cxmaturity.formats.loader import read
 
     out = tmp_path / (example.removesuffix(".yaml") + ".html")
     result = cli("report", str(EXAMPLES / example), "-o", str(out))

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from conftest import EXAMPLES, QUESTIONNAIRES, ROOT
 
-from cxmaturity import yamlio
-from cxmaturity.loader import load, load_assessment, load_questionnaire
-from cxmaturity.models import Playbook
-from cxmaturity.plugins import load_registry
-from cxmaturity.roadmap import recommend
+from cxmaturity.evaluation.roadmap import recommend
+from cxmaturity.formats import yamlio
+from cxmaturity.formats.loader import load, load_assessment, load_questionnaire
+from cxmaturity.formats.models import Playbook
+from cxmaturity.plugin_host.manager import load_registry
 
 PLAYBOOKS = ROOT / "benchmarks" / "playbooks"
 FACTS = ROOT.parent / "shared" / "seed" / "report-facts.yaml"
@@ -37,7 +37,7 @@ def registry():
 
 def roadmap_of(name, questionnaire, playbooks, registry):
     """recommend() on an example company, with the dimension scores the built-in scorers give."""
-    from cxmaturity.evaluate import evaluate
+    from cxmaturity.evaluation.pipeline import evaluate
 
     assessment = load_assessment(EXAMPLES / f"{name}.yaml", questionnaire)
     scores = {d.id: d.score for d in evaluate(assessment, questionnaire, registry).dimensions}
@@ -376,7 +376,7 @@ def test_every_evidence_fact_id_is_in_the_report_facts(playbooks):
 )
 def test_evaluate_puts_the_roadmap_in_the_result(questionnaire, registry, name, playbook,
                                                  completed, current):
-    from cxmaturity.evaluate import evaluate
+    from cxmaturity.evaluation.pipeline import evaluate
 
     assessment = load_assessment(EXAMPLES / f"{name}.yaml", questionnaire)
     roadmap = evaluate(assessment, questionnaire, registry).roadmap

@@ -10,10 +10,10 @@ import generate
 import pytest
 from conftest import QUESTIONNAIRES, ROOT
 
-from cxmaturity.conditions import evaluate
-from cxmaturity.loader import load, load_questionnaire
-from cxmaturity.models import Assessment, Playbook
-from cxmaturity.roadmap import recommend
+from cxmaturity.evaluation.roadmap import recommend
+from cxmaturity.formats.conditions import evaluate
+from cxmaturity.formats.loader import load, load_questionnaire
+from cxmaturity.formats.models import Assessment, Playbook
 
 PLAYBOOKS = sorted((ROOT / "benchmarks" / "playbooks").glob("*.yaml"))
 #: The questions behind the bank's steps (know-your-customer, fraud): never for a health company.

@@ -9,7 +9,7 @@ import jsonschema
 import pytest
 from conftest import EXAMPLES, QUESTIONNAIRES
 
-from cxmaturity.loader import read
+from cxmaturity.formats.loader import read
 
 
 def _as_json(data):

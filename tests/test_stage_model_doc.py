@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from cxmaturity.bundled import bundled
-from cxmaturity.models import StageModel
-from cxmaturity.stages import load_stage_model
+from cxmaturity.evaluation.stages import load_stage_model
+from cxmaturity.formats.bundled import bundled
+from cxmaturity.formats.models import StageModel
 
 DOC = Path(__file__).resolve().parent.parent / "docs" / "stage-model.md"
 

@@ -13,14 +13,14 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from cxmaturity.bundled import bundled
 from cxmaturity.cli import app
-from cxmaturity.evaluate import evaluate
-from cxmaturity.loader import load_questionnaire
-from cxmaturity.models import Assessment
-from cxmaturity.plugins import load_registry
-from cxmaturity.render.terminal import render_text, summary
-from cxmaturity.stages import load_stage_model
+from cxmaturity.evaluation.pipeline import evaluate
+from cxmaturity.evaluation.stages import load_stage_model
+from cxmaturity.formats.bundled import bundled
+from cxmaturity.formats.loader import load_questionnaire
+from cxmaturity.formats.models import Assessment
+from cxmaturity.plugin_host.manager import load_registry
+from cxmaturity.renderers.terminal import render_text, summary
 
 sys.path.insert(0, str(Path(__file__).parent))
 from generate import assessments  # noqa: E402 - the test data generator lives beside the tests
@@ -144,8 +144,8 @@ def test_a_dimension_under_two_answers_is_provisional(dimension, generated, ques
 
 
 def test_a_missing_requirement_names_what_holds_the_company_back(tmp_path):
-    from cxmaturity.calibration import load_profiles
-    from cxmaturity.yamlio import dump
+    from cxmaturity.evaluation.calibration import load_profiles
+    from cxmaturity.formats.yamlio import dump
 
     leaders = next(p for p in load_profiles() if p.id == "cx_leaders")
     answers = {**leaders.answers, "strategy.proximity": "disagree"}
@@ -204,10 +204,10 @@ def test_rescoring_only_the_scorers_that_read_a_filled_question_changes_nothing(
         generated, questionnaire, registry, model):
     """The range is the same whether every scorer scores the filled answers again or only
     those that read a filled question (their `questions` or `also_reads`)."""
-    from cxmaturity.cohorts import memberships
-    from cxmaturity.evaluate import dimensions, ranges
-    from cxmaturity.scorer import ScoringContext
-    from cxmaturity.scoring import run_scorers
+    from cxmaturity.evaluation.cohorts import memberships
+    from cxmaturity.evaluation.pipeline import dimensions, ranges
+    from cxmaturity.evaluation.scorer_contract import ScoringContext
+    from cxmaturity.evaluation.scoring import run_scorers
 
     rng = random.Random(5)
     for assessment in generated[:40]:

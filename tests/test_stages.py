@@ -9,14 +9,14 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from cxmaturity.bundled import bundled
 from cxmaturity.cli import app
 from cxmaturity.errors import FileError
-from cxmaturity.evaluate import evaluate
-from cxmaturity.loader import load_assessment, load_questionnaire
-from cxmaturity.models import Assessment, Coverage, DimensionResult
-from cxmaturity.plugins import load_registry
-from cxmaturity.stages import apply, default_path, load_stage_model, overall, stage_for
+from cxmaturity.evaluation.pipeline import evaluate
+from cxmaturity.evaluation.stages import apply, default_path, load_stage_model, overall, stage_for
+from cxmaturity.formats.bundled import bundled
+from cxmaturity.formats.loader import load_assessment, load_questionnaire
+from cxmaturity.formats.models import Assessment, Coverage, DimensionResult
+from cxmaturity.plugin_host.manager import load_registry
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples" / "assessments"
@@ -55,7 +55,7 @@ TOOLS = ["self_service", "chatbots", "sentiment", "agent_assist", "ivr", "virtua
 
 
 def _profile(pid: str) -> dict:
-    from cxmaturity.calibration import load_profiles
+    from cxmaturity.evaluation.calibration import load_profiles
 
     return next(p.answers for p in load_profiles() if p.id == pid)
 
@@ -251,7 +251,7 @@ def test_a_duplicate_requirement_is_located(tmp_path):
 def test_a_requirement_holds_a_stage_back_and_later_stages_too(model):
     """Stages are climbed from the bottom: a score past every threshold stops at the first
     stage whose requirement does not hold, and that stage is the one named."""
-    from cxmaturity.stages import reached
+    from cxmaturity.evaluation.stages import reached
 
     scores = {d.id: 100.0 for d in model.dimensions}
     top = {"strategy.proximity": "strongly_agree", "brand.uses": ["perception_gap"],

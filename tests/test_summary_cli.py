@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from cxmaturity.cli import app
-from cxmaturity.render.sources import source_words
+from cxmaturity.words.sources import source_words
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples" / "assessments").glob("*.yaml"))

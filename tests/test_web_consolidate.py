@@ -8,8 +8,8 @@ import itertools
 import pytest
 from conftest import QUESTIONNAIRES
 
-from cxmaturity.loader import load_questionnaire
-from cxmaturity.models import Answer
+from cxmaturity.formats.loader import load_questionnaire
+from cxmaturity.formats.models import Answer
 from cxmaturity.web.consolidate import disagree, propose, rows
 
 QUESTIONS = [q for path in sorted(QUESTIONNAIRES.glob("*.yaml")) for q in load_questionnaire(path).questions]
@@ -80,8 +80,8 @@ def test_the_consolidated_assessment_is_valid_whatever_the_respondents_answered(
     whose answers all apply."""
     from test_interview_steps import value_for
 
-    from cxmaturity.interview import Reply, applicable, first_to_ask
-    from cxmaturity.loader import check_assessment
+    from cxmaturity.formats.loader import check_assessment
+    from cxmaturity.interview.engine import Reply, applicable, first_to_ask
     from cxmaturity.web.engagements import apply_reply, assessment_of, consolidated
     from cxmaturity.web.store import Store
 

@@ -49,7 +49,7 @@ def test_the_scaffold_output_is_the_one_shown(cli, tmp_path, monkeypatch):
 
 
 def test_the_example_is_the_scaffold_plus_under_60_lines_of_its_author():
-    from cxmaturity.scaffold import render
+    from cxmaturity.plugin_host.scaffold import render
 
     generated = render("nps")
     assert set(generated) <= {str(p.relative_to(EXAMPLE)) for p in EXAMPLE.rglob("*") if p.is_file()}

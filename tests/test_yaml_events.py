@@ -7,7 +7,7 @@ from conftest import ROOT
 from generate import assessments as generated
 from generate import to_yaml
 
-from cxmaturity import yamlio
+from cxmaturity.formats import yamlio
 
 REPO_FILES = sorted(
     p for folder in ("questionnaires", "benchmarks", "examples", "tests/data")

@@ -6,7 +6,7 @@ import os
 
 
 def test_written_files_get_the_usual_permissions(tmp_path):
-    from cxmaturity.yamlio import write_atomic
+    from cxmaturity.formats.yamlio import write_atomic
 
     old = os.umask(0o022)
     try:

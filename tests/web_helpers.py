@@ -10,8 +10,8 @@ import pytest
 
 @pytest.fixture(scope="session")
 def core():
-    from cxmaturity.plugins import load_registry
-    from cxmaturity.stages import load_stage_model
+    from cxmaturity.evaluation.stages import load_stage_model
+    from cxmaturity.plugin_host.manager import load_registry
     from cxmaturity.web.engagements import Core
 
     return Core(load_registry(), load_stage_model())

@@ -114,7 +114,7 @@ def seed(db: Path, company: str, respondents: list[tuple[str, str]], language: s
          questionnaire: str = "cx-ai-2018-quick") -> tuple[int, list[str]]:
     """Create an engagement directly in the database (before or while the server runs);
     (its id, the respondents' tokens)."""
-    from cxmaturity.assessments import slugify
+    from cxmaturity.formats.assessments import slugify
     from cxmaturity.web.store import Store
 
     store = Store(db)

@@ -1,7 +1,7 @@
 """The web application: the respondents' form, the consultant's pages, the downloads.
 
 Plain HTML forms, one question a page, POST-redirect-GET: it works without JavaScript. The
-question logic is the interview engine's (cxmaturity.interview), step by step; the result is
+question logic is the interview engine's (cxmaturity.interview.engine), step by step; the result is
 the `score` pipeline's, shown as the HTML report shows it.
 """
 
@@ -18,15 +18,15 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from .. import assessments
-from ..errors import CxError
-from ..interview import first_to_ask, request_for
-from ..models import Answer, Question, tr
-from . import engagements as eng
-from .forms import reply_of
-from .security import csrf_ok, csrf_token, same_token
-from .store import Decision, Store
-from .words import words
+from cxmaturity.errors import CxError
+from cxmaturity.formats import assessments
+from cxmaturity.formats.models import Answer, Question, tr
+from cxmaturity.interview.engine import first_to_ask, request_for
+from cxmaturity.web import engagements as eng
+from cxmaturity.web.forms import reply_of
+from cxmaturity.web.security import csrf_ok, csrf_token, same_token
+from cxmaturity.web.store import Decision, Store
+from cxmaturity.web.words import words
 
 TEMPLATES = Path(__file__).parent / "templates"
 HEADERS = {
@@ -169,7 +169,7 @@ class Server:
         r, e, a, q = self.respondent(token)
         if r is None:
             return self.error(self.lang, "not_found", 404)
-        from ..interview import applicable
+        from cxmaturity.interview.engine import applicable
 
         items = [(q.section_of(x.id), x, a.answers.get(x.id)) for x in applicable(q, a.answers)]
         left = sum(1 for _, _, ans in items if ans is None)
@@ -253,7 +253,7 @@ class Server:
             if name:
                 self.store.add_respondent(e.id, name, (form.get("role") or "").strip())
             return self.redirect(f"/c/{self.admin}/e/{e.id}")
-        from ..interview import applicable
+        from cxmaturity.interview.engine import applicable
 
         pairs, rows, decided = eng.consolidation(self.store, e, q)
         progress = []
@@ -283,7 +283,7 @@ class Server:
 
     def _kept(self, e, q) -> set[str]:
         """The questions that apply given the answers kept (the others are left out)."""
-        from ..interview import applicable
+        from cxmaturity.interview.engine import applicable
 
         return {x.id for x in applicable(q, eng.consolidated(self.store, e, q).answers)}
 
@@ -403,7 +403,7 @@ class Server:
 
 
 def _token() -> str:
-    from .store import new_token
+    from cxmaturity.web.store import new_token
 
     return new_token()
 

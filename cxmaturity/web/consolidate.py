@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from ..models import Answer, Question, Questionnaire
+from cxmaturity.formats.models import Answer, Question, Questionnaire
 
 STATES_ORDER = ("not_applicable", "dont_know", "skipped")
 

@@ -8,14 +8,15 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from .. import assessments, catalog
-from ..interview import Reply, Step, step
-from ..models import Answer, Assessment, Questionnaire
-from . import consolidate
-from .store import Decision, Engagement, Respondent, Store, StoredAnswer
+from cxmaturity.formats import assessments
+from cxmaturity.formats.models import Answer, Assessment, Questionnaire
+from cxmaturity.interview.engine import Reply, Step, step
+from cxmaturity.plugin_host import catalog
+from cxmaturity.web import consolidate
+from cxmaturity.web.store import Decision, Engagement, Respondent, Store, StoredAnswer
 
 if TYPE_CHECKING:
-    from ..plugins import Registry
+    from cxmaturity.plugin_host.manager import Registry
 
 
 def _time(text: str | None) -> datetime | None:
@@ -99,7 +100,7 @@ def confirm_proposals(store: Store, engagement: Engagement, questionnaire: Quest
 def consolidated(store: Store, engagement: Engagement, questionnaire: Questionnaire) -> Assessment:
     """The engagement's one assessment: each decision, else the proposal; the answers to
     questions the kept answers close are dropped, as the interview drops them."""
-    from ..interview import prune
+    from cxmaturity.interview.engine import prune
 
     _, rows, decided = consolidation(store, engagement, questionnaire)
     a = assessments.new(questionnaire, engagement.company, engagement.language, _time(engagement.created))
@@ -121,8 +122,8 @@ def consolidated(store: Store, engagement: Engagement, questionnaire: Questionna
 
 def evaluate_report(core: Core, assessment: Assessment, questionnaire: Questionnaire, fmt: str) -> str:
     """The report of `assessment` in `fmt` (html, md, json), as `cxmaturity report` writes it."""
-    from ..evaluate import evaluate
-    from ..report import prepare, render
+    from cxmaturity.documents.report import prepare, render
+    from cxmaturity.evaluation.pipeline import evaluate
 
     result = evaluate(assessment, questionnaire, core.registry, core.model)
     return render(prepare(result, assessment, questionnaire, core.registry, assessment.language, core.model), fmt)

@@ -1,12 +1,12 @@
 """A posted question form → the interview's Reply. The checks on the value are the engine's
-(cxmaturity.loader.check_value through interview.step); this only reads the fields."""
+(cxmaturity.formats.loader.check_value through interview.step); this only reads the fields."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from ..interview import Reply
-from ..models import Question
+from cxmaturity.formats.models import Question
+from cxmaturity.interview.engine import Reply
 
 ACTIONS = ("answer", "back", "skip", "not_applicable", "dont_know")
 

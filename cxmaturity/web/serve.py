@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from ..errors import CxError
+from cxmaturity.errors import CxError
 
 NO_TLS = ("Warning: listening on {host}, not only on this machine: the server has no TLS, so the "
           "links and answers cross the network in clear. Put it behind an HTTPS proxy.")
@@ -50,11 +50,11 @@ def run(*, host: str, port: int, db: Path, export: Path | None, imports: list[Pa
         plugins_dir: list[Path], strict: bool, cohorts: list[Path], weights: Path | None,
         echo: Callable[..., None]) -> None:
     """The `serve` command (see cli.serve)."""
-    from ..plugins import load_registry
-    from ..stages import load_stage_model
-    from .engagements import Core
-    from .security import is_loopback
-    from .store import Store
+    from cxmaturity.evaluation.stages import load_stage_model
+    from cxmaturity.plugin_host.manager import load_registry
+    from cxmaturity.web.engagements import Core
+    from cxmaturity.web.security import is_loopback
+    from cxmaturity.web.store import Store
 
     if export is not None and imports:
         raise CxError("--export and --import cannot be combined: run one, then the other")
@@ -68,20 +68,20 @@ def run(*, host: str, port: int, db: Path, export: Path | None, imports: list[Pa
     store = Store(db)
     try:
         if export is not None:
-            from .transfer import export as export_all
+            from cxmaturity.web.transfer import export as export_all
 
             written = export_all(store, core, export)
             echo(f"Wrote {len(written)} file(s) under {export}")
             return
         if imports:
-            from .transfer import import_files
+            from cxmaturity.web.transfer import import_files
 
             created = import_files(store, core, imports)
             echo(f"Imported {len(imports)} file(s) into {len(created)} engagement(s) in {db}")
             return
         import uvicorn
 
-        from .app import create_app
+        from cxmaturity.web.app import create_app
 
         app = create_app(store, core, lang)
         if not is_loopback(host):

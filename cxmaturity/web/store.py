@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from ..errors import CxError
+from cxmaturity.errors import CxError
 
 #: Migrations, in order: MIGRATIONS[n] takes a database from schema version n to n + 1.
 MIGRATIONS: list[str] = [

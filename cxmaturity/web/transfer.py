@@ -12,15 +12,16 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from .. import assessments, catalog, loader
-from ..errors import CxError
-from . import engagements as eng
-from .store import Store, StoredAnswer
+from cxmaturity.errors import CxError
+from cxmaturity.formats import assessments, loader
+from cxmaturity.plugin_host import catalog
+from cxmaturity.web import engagements as eng
+from cxmaturity.web.store import Store, StoredAnswer
 
 
 def export(store: Store, core: eng.Core, folder: Path) -> list[Path]:
     """Write every engagement's files under `folder`; the files written."""
-    from ..yamlio import write_atomic
+    from cxmaturity.formats.yamlio import write_atomic
 
     written = []
     for e in store.engagements():

@@ -1,9 +1,9 @@
 """The web pages' own words in English and French (the interview's shared words, such as
-Back or Don't know, come from cxmaturity.wording)."""
+Back or Don't know, come from cxmaturity.words.interview)."""
 
 from __future__ import annotations
 
-from ..wording import words as interview_words
+from cxmaturity.words.interview import words as interview_words
 
 WORDS: dict[str, dict[str, str]] = {
     "en": {

@@ -2,7 +2,7 @@
 maximum, a score that does not follow from its steps, a score that is not a number."""
 
 from cxmaturity import Finding, Scorer, hookimpl
-from cxmaturity.models import Coverage, Step
+from cxmaturity.formats.models import Coverage, Step
 
 
 def _finding(name, dimension, **fields):

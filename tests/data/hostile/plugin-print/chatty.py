@@ -1,7 +1,7 @@
 """A plugin that prints to stdout at import, in its hook and while scoring."""
 
 from cxmaturity import Finding, Scorer, hookimpl
-from cxmaturity.models import Coverage
+from cxmaturity.formats.models import Coverage
 
 print("chatty imported")
 

@@ -4,9 +4,9 @@ does. The tests copy this module under a hostile file name, so that the plugin's
 hostile too."""
 
 from cxmaturity import Finding, Scorer, hookimpl
-from cxmaturity.bundled import bundled
-from cxmaturity.loader import load
-from cxmaturity.models import CohortFile, Playbook, Questionnaire, Step
+from cxmaturity.formats.bundled import bundled
+from cxmaturity.formats.loader import load
+from cxmaturity.formats.models import CohortFile, Playbook, Questionnaire, Step
 
 # Terminal escapes (window title, clear screen, red), a bell, HTML that runs script, a
 # Markdown link to script, and an attribute break-out.

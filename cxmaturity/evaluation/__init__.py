@@ -1,0 +1,1 @@
+"""From an assessment to its judgement: cohort placement, scorers, the stage model, the roadmap, one pipeline."""

@@ -1,0 +1,178 @@
+"""The scorer contract: what a plugin's scorer receives and must return."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from math import ceil
+from typing import Any
+
+from cxmaturity.formats.models import Assessment, CohortMembership, Finding, Questionnaire, Step
+
+
+@dataclass(frozen=True)
+class ScoringContext:
+    """What a scorer sees: the assessment, its questionnaire, the company's cohorts and the
+    language."""
+
+    assessment: Assessment
+    questionnaire: Questionnaire
+    cohorts: list[CohortMembership] = field(default_factory=list)
+    language: str = "en"
+
+    @cached_property
+    def answers(self) -> dict[str, Any]:
+        """Question id → value, for the questions actually answered (computed once per context)."""
+        return self.assessment.answered()
+
+    def asked(self, question_id: str) -> bool:
+        """Whether the question was put to the company (answered, skipped, n/a or don't know)."""
+        return question_id in self.assessment.answers
+
+    def applies(self, question_id: str) -> bool:
+        """Whether the question is one the company should answer: it is in the questionnaire
+        and its `when` holds. A scorer counts these (and only these) as asked in its coverage,
+        so a question that a shorter questionnaire leaves out, or that a condition skips,
+        neither lowers the coverage nor the score.
+        """
+        question = self.questionnaire.question(question_id)
+        if question is None:
+            return False
+        if question.when is None:
+            return True
+        from cxmaturity.formats.conditions import evaluate  # only scorers of conditional questions need it
+
+        return evaluate(question.when, self.answers, self.questionnaire)
+
+    def value(self, question_id: str) -> Any:
+        """The answer's value, or None when the question was not answered (skipped, not
+        applicable, don't know, or never reached)."""
+        return self.answers.get(question_id)
+
+    def option_label(self, question_id: str, option_id: str) -> dict[str, str]:
+        """The option's label in every language (``{en, fr}``); the id itself when unknown."""
+        question = self.questionnaire.question(question_id)
+        option = question.option(option_id) if question else None
+        return dict(option.label) if option else {"en": option_id, "fr": option_id}
+
+
+class Scorer:
+    """Base class of every scorer. Subclass it and set `name` and `dimension`.
+
+    `score(ctx)` returns findings (usually one) for `dimension`, built with
+    ``Finding.from_steps`` so that the arithmetic travels with the score. Skipped,
+    not-applicable and don't-know answers are left out of a score, never counted as zero.
+    """
+
+    name: str = ""
+    dimension: str = ""
+    version: str | None = None
+    #: The question ids this scorer reads, answered or not: a missing answer to one of them
+    #: is reported against this scorer's dimension.
+    questions: tuple[str, ...] = ()
+    #: The dimension's label in English and French (``{"en": …, "fr": …}``), which every output
+    #: shows instead of the dimension's id. A dimension of the stage model keeps the model's label.
+    dimension_label: dict[str, str] = {}
+    #: How the dimension enters the stage model: ``"weighted"`` (it counts toward the overall
+    #: stage with the weight the stage model gives it: none in the bundled model, so a user
+    #: weighs it with ``--weights FILE``) or ``"apart"`` (shown on its own, never in the
+    #: overall stage, whatever the weights say).
+    in_overall: str = "weighted"
+    #: Other questions whose answers change this scorer's findings (not counted as asked):
+    #: when one of them is filled in to show a stage's range, the scorer scores again.
+    also_reads: tuple[str, ...] = ()
+
+    def score(self, ctx: ScoringContext) -> list[Finding]:
+        """The findings for `dimension` (usually one); override it."""
+        raise NotImplementedError
+
+    def extremes(self, ctx: ScoringContext, question_id: str) -> tuple[Any, Any] | None:
+        """The (worst, best) answer to `question_id` for this scorer, used to show the range a
+        stage could take while the question is open; None lets the engine use the options'
+        order (least to most mature). Override it when a lower option scores better."""
+        return None
+
+
+class QuestionScorer(Scorer):
+    """A scorer that scores each of its `questions` on its own and adds the points up.
+
+    Subclass it, set `name`, `dimension` and `questions`, and write `step` (and usually
+    `describe`); `score` does the rest, the same way for every scorer built on it:
+
+    - a question counts as asked only when ``ctx.applies`` it (in the questionnaire, its `when`
+      holding), and only those are offered to `step`, in the order of `questions`;
+    - ``step(ctx, question_id, value)`` turns one answer into a `Step`, or None when the value
+      earns nothing to score (``value`` is ``ctx.value(question_id)``: None when skipped, not
+      applicable, "don't know" or never reached), so such an answer is left out, never zero;
+    - a score needs at least `min_answered(asked)` steps: half the asked questions, rounded
+      up, and at least one;
+    - the finding's text is ``describe(ctx, steps)`` when there are enough steps, otherwise
+      `too_few` (``{lang: template}``, with ``{answered}`` and ``{asked}`` filled in);
+    - the finding is ``Finding.from_steps`` over the steps, so the arithmetic travels with it.
+
+    Override `score` itself for anything else (several findings, answers read together).
+    """
+
+    #: Said instead of a score when too few questions were answered; set your own wording.
+    too_few: dict[str, str] = {
+        "en": "Too few questions answered to score ({answered} of {asked}).",
+        "fr": "Trop peu de réponses pour noter ({answered} sur {asked}).",
+    }
+
+    def step(self, ctx: ScoringContext, question_id: str, value: Any) -> Step | None:
+        """The step one answer earns, or None when it earns none; override it."""
+        raise NotImplementedError
+
+    def describe(self, ctx: ScoringContext, steps: list[Step]) -> dict[str, str]:
+        """The finding's text in every language, when enough was answered to score."""
+        return {}
+
+    def min_answered(self, asked: int) -> int:
+        """How many steps a score needs: half the asked questions, rounded up, at least one."""
+        return max(1, ceil(asked / 2))
+
+    def score(self, ctx: ScoringContext) -> list[Finding]:
+        """One finding for `dimension`, built from one step per answered question."""
+        steps, asked = [], 0
+        for question_id in self.questions:
+            if not ctx.applies(question_id):
+                continue
+            asked += 1
+            step = self.step(ctx, question_id, ctx.value(question_id))
+            if step is not None:
+                steps.append(step)
+        needed = self.min_answered(asked)
+        if len(steps) >= needed:
+            text = self.describe(ctx, steps)
+        else:
+            text = {lang: msg.format(answered=len(steps), asked=asked)
+                    for lang, msg in self.too_few.items()}
+        return [Finding.from_steps(scorer=self.name, dimension=self.dimension, steps=steps,
+                                   asked=asked, min_answered=needed, text=text)]
+
+    def extremes(self, ctx: ScoringContext, question_id: str) -> tuple[Any, Any] | None:
+        """The answers that earn the fewest and the most points (as a share of the maximum),
+        found by asking `step` about each option; ties keep the options' order."""
+        question = ctx.questionnaire.question(question_id)
+        if question is None or not question.options:
+            return None
+        if question.type == "multi":
+            others = [o.id for o in question.options if o.id != question.exclusive]
+            candidates = [[question.exclusive] if question.exclusive else [], others]
+        else:
+            candidates = [o.id for o in question.options]
+        rated = []
+        for value in candidates:
+            step = self.step(ctx, question_id, value)
+            if step is not None:
+                rated.append((step.points / step.max_points, value))
+        if not rated:
+            return None
+        worst = min(rated, key=lambda r: r[0])[1]
+        best = max(reversed(rated), key=lambda r: r[0])[1]
+        return worst, best
+
+    @staticmethod
+    def lower_first(text: str) -> str:
+        """`text` with its first letter in lower case: an option's label put mid-sentence."""
+        return text[:1].lower() + text[1:]

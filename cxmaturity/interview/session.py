@@ -1,0 +1,136 @@
+"""Setting up an assessment session: which questionnaire, which file, which answers so far.
+
+`start` decides everything `cxmaturity assess` needs before the first question (a new file,
+a resumed one, or one pre-filled from an answers file) without printing anything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from cxmaturity.errors import CxError, FileError, Problem
+from cxmaturity.formats import assessments
+from cxmaturity.formats.models import Assessment, Questionnaire
+
+DEFAULT_QUESTIONNAIRE = "cx-ai-2018"
+
+
+@dataclass
+class Session:
+    """A questionnaire, the assessment being filled in, and the file it is saved to."""
+
+    questionnaire: Questionnaire
+    assessment: Assessment
+    path: Path
+    prefilled: bool = False
+
+    def save(self, assessment: Assessment) -> None:
+        assessments.save(self.path, assessment, self.questionnaire)
+
+
+def _questionnaire_of(assessment_data: dict, ref: str | None, registry: Any) -> Questionnaire:
+    from cxmaturity.plugin_host import catalog
+
+    if ref is not None:
+        return catalog.find(ref, registry=registry)
+    named = assessment_data.get("questionnaire")
+    if isinstance(named, dict) and isinstance(named.get("id"), str):
+        version = named.get("version") if isinstance(named.get("version"), int) else None
+        return catalog.find(named["id"], version, registry=registry)
+    return catalog.find(DEFAULT_QUESTIONNAIRE, registry=registry)
+
+
+def _load_checked(path: Path, data: dict, text: str, questionnaire: Questionnaire) -> Assessment:
+    from cxmaturity.formats.loader import check_assessment, locate, validate_data
+
+    assessment = validate_data(Assessment, data, str(path), text)
+    problems = check_assessment(assessment, questionnaire)
+    if problems:
+        raise FileError(locate(problems, str(path), text))
+    return assessment
+
+
+def resume(path: Path, lang: str | None, registry: Any = None, ref: str | None = None) -> Session:
+    """The session of a saved assessment file; `lang` overrides its language.
+
+    The questionnaire is the one the file names, or `ref` (an id or a file) when given.
+    """
+    from cxmaturity.formats.loader import read
+
+    data, text = read(path)
+    if not isinstance(data, dict):
+        raise FileError([Problem(str(path), 1, "", "expected a mapping of fields at the top level")])
+    questionnaire = _questionnaire_of(data, ref, registry)
+    assessment = _load_checked(path, data, text, questionnaire)
+    if lang is not None:
+        assessment.language = lang
+    return Session(questionnaire, assessment, path)
+
+
+def prefill(
+    path: Path, ref: str | None, company: str | None, registry: Any = None
+) -> tuple[Questionnaire, Assessment | None, str | None]:
+    """(questionnaire, answers checked against it, the company's name if the file gives one).
+
+    An answers file may be a whole assessment or just `answers:` (bare values accepted);
+    what it lacks (questionnaire, company) is filled in so that it can be checked.
+    """
+    from cxmaturity.formats.loader import read
+
+    data, text = read(path)
+    if not isinstance(data, dict):
+        raise FileError([Problem(str(path), 1, "", "expected a mapping of fields at the top level")])
+    questionnaire = _questionnaire_of(data, ref, registry)
+    data = dict(data)
+    data.setdefault("questionnaire", {"id": questionnaire.id, "version": questionnaire.version})
+    named = data.get("company") if isinstance(data.get("company"), dict) else {}
+    name = company or named.get("name") or "company"
+    data["company"] = {"id": assessments.slugify(name), "name": name}
+    checked = _load_checked(path, data, text, questionnaire)
+    return questionnaire, checked, (company or named.get("name"))
+
+
+def start(
+    *,
+    questionnaire: str | None,
+    lang: str,
+    company: str | None,
+    out: Path | None,
+    answers: Path | None,
+    ask_company: Callable[[], str],
+    registry: Any = None,
+    today: date | None = None,
+    folder: Path | None = None,
+) -> Session:
+    """A new session: load the questionnaire (and pre-filled answers), name and create the file."""
+    from cxmaturity.plugin_host import catalog
+
+    prefilled: Assessment | None = None
+    if answers is not None:
+        chosen, prefilled, company = prefill(answers, questionnaire, company, registry)
+    else:
+        chosen = catalog.find(questionnaire or DEFAULT_QUESTIONNAIRE, registry=registry)
+    if out is not None and out.suffix.lower() not in (".yaml", ".yml"):
+        raise CxError(f"{out}: an assessment is a YAML file (use .yaml)")
+    if out is not None and out.exists():
+        raise CxError(f"{out} already exists; continue it with --resume {out}, or choose another file")
+    name = company if company else ask_company()
+    assessment = assessments.new(chosen, name, lang)
+    if prefilled is not None:
+        assessment.answers = dict(prefilled.answers)
+        if prefilled.created is not None:
+            assessment.created = prefilled.created
+    path = out or assessments.default_path(
+        assessment.company.id, today or assessment.created.date(), folder or Path()
+    )
+    try:
+        assessments.create(path, assessment, chosen)
+    except FileExistsError:
+        raise CxError(f"{path} already exists; continue it with --resume {path}") from None
+    except OSError as exc:
+        raise CxError(f"{path}: cannot write it ({exc.strerror})") from None
+    return Session(chosen, assessment, path, prefilled=prefilled is not None)

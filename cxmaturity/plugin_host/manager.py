@@ -1,0 +1,657 @@
+"""The plugin manager: finds plugins, calls their hooks, keeps what they register.
+
+Three origins, one code path per origin and no special case for the tool's own plugins:
+
+- ``built-in``: every ``*.py`` module in ``bundled("plugins")``, loaded by `load_folder`, the
+  same function that loads a user's ``--plugins-dir DIR``;
+- ``folder``: the modules of each ``--plugins-dir DIR`` (one ``.py`` file, one plugin, named
+  after the file: ``my_scorer.py`` is the plugin ``my-scorer``);
+- ``package``: installed distributions, through the ``cxmaturity`` entry-point group (the
+  plugin is called by its entry-point name); ``CXMATURITY_LOAD_PLUGINS`` allow-lists them.
+
+Each hook of each plugin is called on its own, with a ``register`` callback bound to that
+plugin, so that everything registered is attributed to its plugin and a plugin that fails is
+left out alone. Every call into a plugin (its import, each hook) goes through `Registry.run`:
+a time limit, ``sys.exit()`` caught, prints kept off stdout (`plugin_calls`). Failures are
+recorded (one line each) and the registry keeps working; under ``strict`` the first failure
+raises `PluginError`. Everything the registry hands out is sorted
+by name, so nothing depends on the order plugins were loaded or called in.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import inspect
+import os
+import re
+import sys
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import ModuleType
+from typing import Any, Literal
+
+import pluggy
+
+from cxmaturity._version import __version__
+from cxmaturity.errors import CxError, FileError, PluginError
+from cxmaturity.formats.bundled import bundled
+from cxmaturity.plugin_host import calls as plugin_calls
+from cxmaturity.plugin_host import hookspecs
+from cxmaturity.plugin_host.controls import CONTROLS
+
+ENTRY_POINT_GROUP = "cxmaturity"
+ALLOW_LIST_ENV = "CXMATURITY_LOAD_PLUGINS"
+BLOCK_LIST_ENV = "CXMATURITY_BLOCK_PLUGINS"
+
+Origin = Literal["built-in", "folder", "package"]
+Kind = Literal["scorers", "questionnaires", "cohorts", "playbooks"]
+
+#: Each kind of thing plugins register, and the hook that registers it.
+HOOKS: dict[str, str] = {
+    "scorers": "register_scorers",
+    "questionnaires": "register_questionnaires",
+    "cohorts": "register_cohorts",
+    "playbooks": "register_playbooks",
+}
+
+# Built-ins claim names first, then the user's folders, then installed packages: a
+# third-party plugin can never displace a built-in questionnaire by sorting before it.
+_ORIGIN_RANK = {"built-in": 0, "folder": 1, "package": 2}
+
+SCORER_NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+DIMENSION_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+
+
+class Rejected(Exception):
+    """Raised by ``register`` (inside a plugin's hook) when what it is given is not valid."""
+
+
+@dataclass
+class PluginInfo:
+    """One plugin as `cxmaturity plugins` shows it."""
+
+    name: str
+    origin: Origin
+    version: str | None = None
+    source: str = ""  # the file or the distribution it came from
+    module: ModuleType | None = None
+    hooks: list[str] = field(default_factory=list)
+    registered: dict[str, list[str]] = field(default_factory=dict)
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def error(self) -> str | None:
+        return "; ".join(self.errors) if self.errors else None
+
+    @property
+    def contributed(self) -> bool:
+        return any(self.registered.values())
+
+    def status(self):
+        from cxmaturity.formats.models import PluginStatus
+
+        return PluginStatus(
+            name=self.name, version=self.version, origin=self.origin, error=self.error
+        )
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "version": self.version,
+            "origin": self.origin,
+            "source": self.source,
+            "hooks": self.hooks,
+            "registered": {k: v for k, v in sorted(self.registered.items()) if v},
+            "error": self.error,
+        }
+
+
+def plugin_name(stem: str) -> str:
+    """The plugin name of a module file: ``my_scorer.py`` → ``my-scorer``."""
+    return stem.replace("_", "-")
+
+
+def key_of(kind: str, item: Any) -> str:
+    """The name an item is registered under: a scorer's name, ``id@version`` of a
+    questionnaire, the id of a cohort file or of a playbook."""
+    if kind == "scorers":
+        return item.name
+    if kind == "questionnaires":
+        return f"{item.id}@{item.version}"
+    return item.id
+
+
+class Failure(str):
+    """Why a plugin call failed, in one line, with the exception behind it (for ``at file:line``
+    and ``--traceback``)."""
+
+    exc: BaseException | None
+
+    def __new__(cls, text: str, exc: BaseException | None = None) -> Failure:
+        made = super().__new__(cls, text)
+        made.exc = exc
+        return made
+
+
+def _one_line(exc: BaseException) -> str:
+    from cxmaturity.plugin_host.calls import PluginExit, PluginTimeout
+
+    if isinstance(exc, (Rejected, PluginExit, PluginTimeout)):
+        return str(exc)
+    if isinstance(exc, FileError):
+        # A file with several problems still makes one warning line.
+        return "; ".join(str(p) for p in exc.problems)
+    text = " ".join(str(exc).split())
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+class Registry:
+    """Everything the plugins registered, attributed to its plugin and sorted by name.
+
+    The hooks of a kind are called the first time that kind is asked for (so that listing
+    questionnaires does not parse cohort files). ``warnings`` holds one line per failure.
+    """
+
+    def __init__(
+        self,
+        pm: pluggy.PluginManager,
+        strict: bool = False,
+        cohort_paths: Iterable[Path] = (),
+        block: Iterable[str] = (),
+        traceback: bool = False,
+    ):
+        self.pm = pm
+        self.strict = strict
+        self.traceback = traceback
+        self.blocked = set(block)
+        self._blocked_seen: set[str] = set()
+        self._tracebacks: dict[str, str] = {}
+        self._plugins: dict[str, PluginInfo] = {}
+        self._items: dict[str, dict[str, Any]] = {}
+        self._owners: dict[str, dict[str, str]] = {}
+        self._warnings: list[str] = []
+        self._sources: dict[str, dict[str, Path]] = {}  # kind → key → the file it came from
+        self._cohort_paths = [Path(p) for p in cohort_paths]
+        #: Seconds each plugin call may take (None: no limit); see `plugin_calls`.
+        self.timeout = plugin_calls.timeout()
+
+    # --- what plugins registered -----------------------------------------------------
+
+    @property
+    def scorers(self) -> list:
+        """Every valid scorer (`cxmaturity.Scorer` instances), sorted by name."""
+        return self._kind("scorers")
+
+    @property
+    def questionnaires(self) -> list:
+        """Every questionnaire (`cxmaturity.Questionnaire`), sorted by id then version."""
+        return self._kind("questionnaires")
+
+    @property
+    def cohort_files(self) -> list:
+        """Every cohort file (`cxmaturity.CohortFile`), sorted by id, ``--cohorts`` files too."""
+        return self._kind("cohorts")
+
+    @property
+    def playbooks(self) -> list:
+        """Every playbook (`cxmaturity.Playbook`), sorted by id."""
+        return self._kind("playbooks")
+
+    def owner(self, kind: str, item: Any) -> str | None:
+        """The plugin that registered `item` (an object, or its name: ``key_of``), or None.
+
+        `kind` is ``scorers``, ``questionnaires``, ``cohorts`` (or ``cohort_files``) or
+        ``playbooks``. For a questionnaire, a bare id names its latest version.
+        """
+        kind = "cohorts" if kind == "cohort_files" else kind
+        self._kind(kind)
+        owners = self._owners[kind]
+        key = item if isinstance(item, str) else key_of(kind, item)
+        if kind == "questionnaires" and "@" not in key:
+            versions = [k for k in owners if k.split("@")[0] == key]
+            key = max(versions, key=lambda k: int(k.split("@")[1]), default=key)
+        return owners.get(key)
+
+    # --- plugins and their health ----------------------------------------------------
+
+    @property
+    def plugins(self) -> list[PluginInfo]:
+        """Every plugin found (loaded or not), sorted by name, every hook called."""
+        for kind in HOOKS:
+            self._kind(kind)
+        return sorted(self._plugins.values(), key=lambda p: p.name)
+
+    def plugin(self, name: str) -> PluginInfo | None:
+        """The plugin called `name` (every hook called), or None."""
+        for kind in HOOKS:
+            self._kind(kind)
+        return self._plugins.get(name)
+
+    @property
+    def statuses(self) -> list:
+        """A `PluginStatus` per plugin (name, version, origin, error), sorted by name."""
+        return [p.status() for p in self.plugins]
+
+    @property
+    def warnings(self) -> list[str]:
+        """One line per failure so far, in the order met (no duplicates)."""
+        return list(self._warnings)
+
+    def fail(self, plugin: str, message: str, exc: BaseException | None = None) -> None:
+        """Record that `plugin` failed (``message`` says where and why); raise under strict.
+
+        `exc` (by default the exception being handled, if any) adds where in the plugin's code
+        it happened (``at file:line``), and its traceback when tracebacks are asked for."""
+        from cxmaturity.plugin_host.checks import formatted, location
+
+        info = self._plugins.get(plugin)
+        exc = exc if exc is not None else sys.exc_info()[1]
+        if exc is not None:
+            where = location(exc, info.source if info else "", info.module if info else None)
+            message = f"{message} (at {where})" if where else message
+        line = f"plugin '{plugin}' {message}"
+        if exc is not None and self.traceback:
+            self._tracebacks[line] = formatted(exc)
+        if info is not None and message not in info.errors:
+            info.errors.append(message)
+        self._warn(line)
+
+    def run(self, plugin: str, where: str, fn: Callable[..., Any], *args: Any) -> tuple[Any, str | None]:
+        """``fn(*args)`` as `plugin`'s code (`where`: ``in score (x)``, ``at import``…): under the
+        time limit, its prints kept off stdout, `SystemExit` caught. Returns (result, None), or
+        (None, the reason it failed in one line); what it printed becomes a warning (fatal
+        under strict)."""
+        return self.run_each([(plugin, where, lambda: fn(*args))])[0]
+
+    def run_each(self, calls: list[tuple[str, str, Callable[[], Any]]]) -> list[tuple[Any, str | None]]:
+        """`run` for several calls (plugin, where, fn) in one batch, in order, each under the
+        time limit: what scoring uses, so that a run costs one thread switch, not one a call."""
+        outcomes = plugin_calls.call_each([fn for _, _, fn in calls], limit=self.timeout)
+        out = []
+        for (plugin, where, _), outcome in zip(calls, outcomes, strict=True):
+            printed = "".join(outcome.printed)
+            if printed.strip():
+                shown = " ".join(printed.split())
+                shown = shown if len(shown) <= 80 else shown[:79] + "…"
+                self._warn(f"plugin '{plugin}' printed to stdout {where} (kept off the output): {shown!r}")
+            if outcome.error is None:
+                out.append((outcome.result, None))
+            elif isinstance(outcome.error, KeyboardInterrupt):
+                raise outcome.error
+            else:
+                out.append((None, Failure(_one_line(outcome.error), outcome.error)))
+        return out
+
+    def traceback_of(self, line: str) -> str | None:
+        """The traceback behind a warning line, when tracebacks are asked for (``--traceback``)."""
+        return self._tracebacks.get(line)
+
+    def blocks(self, name: str) -> bool:
+        """Whether the plugin `name` is blocked (``--block``, ``CXMATURITY_BLOCK_PLUGINS``)."""
+        if name in self.blocked:
+            self._blocked_seen.add(name)
+            return True
+        return False
+
+    def _warn(self, line: str, fatal: bool = True) -> None:
+        if line not in self._warnings:
+            self._warnings.append(line)
+        if fatal and self.strict:
+            error = PluginError(line)
+            error.traceback = self._tracebacks.get(line)
+            raise error
+
+    # --- loading -----------------------------------------------------------------------
+
+    def add(self, info: PluginInfo) -> None:
+        """Register a plugin module with the plugin manager, or record why it cannot be."""
+        if info.name in self._plugins:
+            first = self._plugins[info.name]
+            if first.origin == "folder" and info.origin == "package":
+                # A development copy in --plugins-dir stands in for the installed plugin.
+                self._warn(f"plugin '{info.name}' from {info.source} is shadowed by the copy in "
+                           f"--plugins-dir {first.source}", fatal=False)
+                return
+            # Keep the first one under its name; the second is reported, never silently lost.
+            self._warn(
+                f"plugin '{info.name}' from {info.source} not loaded: the name is taken by "
+                f"the {first.origin} plugin from {first.source}"
+            )
+            return
+        self._plugins[info.name] = info
+        if info.module is None:
+            return
+        from cxmaturity.plugin_host.api_version import api_problem
+
+        problem = api_problem(info.module) or _check_hooks(info.module)
+        if problem:
+            info.module = None
+            self.fail(info.name, f"failed to load: {problem}")
+            return
+        try:
+            self.pm.register(info.module, name=info.name)
+        except Exception as exc:  # pluggy rejects an implementation it cannot call
+            info.module = None
+            self.fail(info.name, f"failed to load: {_one_line(exc)}")
+            return
+        info.hooks = sorted(c.name for c in self.pm.get_hookcallers(info.module) or [])
+        from cxmaturity.plugin_host.checks import unmarked_hooks
+
+        for problem in unmarked_hooks(info.module):
+            self.fail(info.name, problem)
+
+    def _call_order(self, hook: str):
+        caller = getattr(self.pm.hook, hook)
+        impls = caller.get_hookimpls()
+        rank = {name: (_ORIGIN_RANK[p.origin], name) for name, p in self._plugins.items()}
+        return sorted(impls, key=lambda impl: rank.get(impl.plugin_name, (9, impl.plugin_name)))
+
+    def _kind(self, kind: str) -> list:
+        if kind not in self._items:
+            self._items[kind] = {}
+            self._owners[kind] = {}
+            for impl in self._call_order(HOOKS[kind]):
+                self._call(kind, impl)
+            if kind == "cohorts":
+                self._add_cohort_paths()
+            if kind == "questionnaires":
+                self._resolve_extensions()
+        items = self._items[kind]
+        return [items[k] for k in sorted(items, key=_sort_key(kind))]
+
+    def _call(self, kind: str, impl) -> None:
+        """Call one plugin's hook; keep what it registered only if the whole call succeeded."""
+        name = impl.plugin_name
+        hook = HOOKS[kind]
+        staged: dict[str, Any] = {}
+        sources: dict[str, Path] = {}  # key → the file it came from, to locate wrong references
+
+        def register(item: Any) -> None:
+            obj = _validate(kind, item)
+            key = key_of(kind, obj)
+            holder = self._owners[kind].get(key)
+            if holder is not None and self._shadows(holder, name):
+                self._warn(f"{_label(kind)} '{key}' of plugin '{name}' is shadowed by plugin "
+                           f"'{holder}' from --plugins-dir", fatal=False)
+                return
+            if holder is not None or key in staged:
+                holder = holder or name
+                raise Rejected(f"{_label(kind)} '{key}' is already registered by plugin '{holder}'")
+            staged[key] = obj
+            if isinstance(item, (str, os.PathLike)):
+                sources[key] = Path(item)
+
+        kwargs = {"register": register}
+        _, error = self.run(name, f"in {hook}", impl.function, *[kwargs[arg] for arg in impl.argnames])
+        if error is not None:  # isolation: any failure of a plugin's hook leaves it out
+            self.fail(name, f"failed in {hook}: {error}", getattr(error, "exc", None))
+            return
+        self._items[kind].update(staged)
+        self._sources.setdefault(kind, {}).update(sources)
+        for key in staged:
+            self._owners[kind][key] = name
+        info = self._plugins.get(name)
+        if info is not None:
+            info.registered.setdefault(kind, []).extend(sorted(staged, key=_sort_key(kind)))
+        from cxmaturity.plugin_host.references import check_references
+
+        for line in check_references(self, kind, name, staged, sources):
+            self._warn(line)  # kept, but said; fatal under strict
+
+    def _shadows(self, holder: str, plugin: str) -> bool:
+        """Whether what `holder` registered stands in for the same of `plugin`: a development
+        copy (``--plugins-dir``) over an installed plugin."""
+        first, second = self._plugins.get(holder), self._plugins.get(plugin)
+        return bool(first and second and first.origin == "folder" and second.origin == "package")
+
+    def _resolve_extensions(self) -> None:
+        # A questionnaire that extends another is kept merged onto its base, which is found
+        # among the registered ones by id and version; one that cannot be is left out.
+        from cxmaturity.formats.extension import resolve_registered
+
+        items, failures = resolve_registered(self._items["questionnaires"], self._sources.get("questionnaires", {}))
+        self._items["questionnaires"] = items
+        for key, message in failures:
+            plugin = self._owners["questionnaires"].pop(key, None) or "?"
+            info = self._plugins.get(plugin)
+            if info is not None and key in info.registered.get("questionnaires", []):
+                info.registered["questionnaires"].remove(key)
+            self.fail(plugin, f"failed in register_questionnaires: {message}")
+
+    def _add_cohort_paths(self) -> None:
+        # Files given with --cohorts are the user's own input: a bad one is a user error,
+        # checked against the questionnaire it names as the plugins registered it.
+        from cxmaturity.formats.cohort_files import load_cohort_file
+        from cxmaturity.plugin_host import catalog
+
+        for path in self._cohort_paths:
+            cohort_file = load_cohort_file(path, lambda qid: catalog.find(qid, registry=self))
+            holder = self._owners["cohorts"].get(cohort_file.id)
+            if holder is not None:
+                raise CxError(
+                    f"{path}: cohort file '{cohort_file.id}' is already registered "
+                    f"by plugin '{holder}'"
+                )
+            # Placements name a cohort by its id alone, so ids must not clash across files.
+            for other in self._items["cohorts"].values():
+                clash = sorted({c.id for c in cohort_file.cohorts} & {c.id for c in other.cohorts})
+                if clash:
+                    raise CxError(
+                        f"{path}: cohort '{clash[0]}' is already defined in cohort file '{other.id}'"
+                    )
+            self._items["cohorts"][cohort_file.id] = cohort_file
+            self._owners["cohorts"][cohort_file.id] = "--cohorts"
+
+
+def _sort_key(kind: str) -> Callable[[str], Any]:
+    if kind == "questionnaires":
+        return lambda key: (key.split("@")[0], int(key.split("@")[1]))
+    return lambda key: key
+
+
+def _label(kind: str) -> str:
+    return {
+        "scorers": "scorer",
+        "questionnaires": "questionnaire",
+        "cohorts": "cohort file",
+        "playbooks": "playbook",
+    }[kind]
+
+
+def _check_hooks(module: ModuleType) -> str | None:
+    """Why the module's hook implementations cannot be used (a misspelled hook, an argument
+    the hook does not have), or None."""
+    marker = f"{hookspecs.PROJECT}_impl"
+    for attr, fn in sorted(vars(module).items()):
+        opts = getattr(fn, marker, None)
+        if opts is None or not callable(fn):
+            continue
+        hook = opts.get("specname") or attr
+        spec = getattr(hookspecs, hook, None) if hook in HOOKS.values() else None
+        if spec is None:
+            known = ", ".join(sorted(HOOKS.values()))
+            return f"unknown hook '{hook}' (the hooks are: {known})"
+        allowed = set(inspect.signature(spec).parameters)
+        extra = [p for p in inspect.signature(fn).parameters if p not in allowed]
+        if extra:
+            return f"{hook} has no argument '{extra[0]}' (it takes: {', '.join(sorted(allowed))})"
+    return None
+
+
+def _validate(kind: str, item: Any):
+    """What `register` accepts for `kind`, as the object the registry keeps."""
+    if kind == "scorers":
+        return _validate_scorer(item)
+    from cxmaturity.formats import loader, models
+
+    model = {
+        "questionnaires": models.Questionnaire,
+        "cohorts": models.CohortFile,
+        "playbooks": models.Playbook,
+    }[kind]
+    if isinstance(item, (str, os.PathLike)):
+        return loader.load(Path(item), model)
+    if isinstance(item, model):
+        if isinstance(item, models.Questionnaire):
+            problems = loader.check_questionnaire(item)
+            if problems:
+                loc, message = problems[0]
+                raise Rejected(f"questionnaire '{item.id}': {'.'.join(map(str, loc))}: {message}")
+        return item
+    raise Rejected(
+        f"register() takes a path to a YAML file or a cxmaturity.{model.__name__}, "
+        f"got {_describe(item)}"
+    )
+
+
+def _validate_scorer(item: Any):
+    from cxmaturity.evaluation.scorer_contract import Scorer
+
+    if isinstance(item, type) and issubclass(item, Scorer):
+        raise Rejected(
+            f"register() takes a scorer instance, got the class {item.__name__} "
+            f"(call it: {item.__name__}())"
+        )
+    if not isinstance(item, Scorer):
+        raise Rejected(f"register() takes a cxmaturity.Scorer instance, got {_describe(item)}")
+    if not isinstance(item.name, str) or not SCORER_NAME.match(item.name):
+        raise Rejected(f"scorer name {item.name!r} is not kebab-case (like 'customer-sentiment')")
+    if not isinstance(item.dimension, str) or not DIMENSION_ID.match(item.dimension):
+        raise Rejected(f"scorer '{item.name}' has no valid dimension (got {item.dimension!r})")
+    if type(item).score is Scorer.score:
+        raise Rejected(f"scorer '{item.name}' does not define score(ctx)")
+    from cxmaturity.plugin_host.dimensions import check_declared
+
+    problem = check_declared(item)
+    if problem:
+        raise Rejected(problem)
+    return item
+
+
+def _describe(item: Any) -> str:
+    return f"{type(item).__name__} {item!r}"[:80]
+
+
+# --- finding plugins ---------------------------------------------------------------------
+
+
+def _module_name(path: Path) -> str:
+    # Private and unique per file, so that two folders can both hold `x.py`.
+    digest = hashlib.sha1(str(path.resolve()).encode()).hexdigest()[:12]
+    return f"_cxmaturity_plugin_{path.stem}_{digest}"
+
+
+def _import_file(path: Path) -> ModuleType:
+    name = _module_name(path)
+    spec = importlib.util.spec_from_file_location(name, path)
+    if spec is None or spec.loader is None:
+        raise ImportError(f"cannot import {path}")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses and pickling look modules up here
+    try:
+        spec.loader.exec_module(module)
+    except BaseException:
+        sys.modules.pop(name, None)
+        raise
+    return module
+
+
+def load_folder(folder: Path, origin: Origin, registry: Registry) -> None:
+    """Load every ``*.py`` module of `folder` as a plugin (``_private.py`` files are skipped)."""
+    for path in sorted(folder.glob("*.py")):
+        if path.name.startswith("_"):
+            continue
+        name = plugin_name(path.stem)
+        if registry.blocks(name):
+            continue
+        module, error = registry.run(name, "at import", _import_file, path)
+        if error is not None:  # isolation: a plugin that does not import is left out
+            registry.add(PluginInfo(name, origin, None, str(path)))
+            registry.fail(name, f"failed to load: {error}", getattr(error, "exc", None))
+            continue
+        version = __version__ if origin == "built-in" else getattr(module, "__version__", None)
+        registry.add(PluginInfo(name, origin, version, str(path), module))
+
+
+def allowed_packages() -> set[str] | None:
+    """The installed plugins ``CXMATURITY_LOAD_PLUGINS`` allows: None when unset (all)."""
+    value = os.environ.get(ALLOW_LIST_ENV)
+    if value is None:
+        return None
+    return {n.strip() for n in value.split(",") if n.strip()}
+
+
+def load_packages(registry: Registry) -> None:
+    """Load the installed distributions' plugins (entry-point group ``cxmaturity``)."""
+    from importlib.metadata import entry_points
+
+    allowed = allowed_packages()
+    seen: set[str] = set()
+    for ep in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
+        if ep.name in seen or (allowed is not None and ep.name not in allowed):
+            continue
+        seen.add(ep.name)
+        if registry.blocks(ep.name):
+            continue
+        dist = getattr(ep, "dist", None)
+        version = dist.version if dist is not None else None
+        source = f"{dist.name} {version}" if dist is not None else ep.value
+        module, error = registry.run(ep.name, "at import", ep.load)
+        if error is not None:  # isolation: a plugin that does not import is left out
+            registry.add(PluginInfo(ep.name, "package", version, source))
+            registry.fail(ep.name, f"failed to load: {error}", getattr(error, "exc", None))
+            continue
+        registry.add(PluginInfo(ep.name, "package", version, source, module))
+    for name in sorted((allowed or set()) - seen - set(registry._plugins)):
+        # A typo here would otherwise leave out the plugin it meant, silently.
+        registry._warn(f"{ALLOW_LIST_ENV} names '{name}', which matches no plugin", fatal=False)
+
+
+def blocked_names(block: Iterable[str] | None = None) -> set[str]:
+    """The plugins to leave out: ``CXMATURITY_BLOCK_PLUGINS`` (comma-separated), the command's
+    ``--block`` names, and `block`."""
+    names = {n.strip() for n in os.environ.get(BLOCK_LIST_ENV, "").split(",") if n.strip()}
+    controls = CONTROLS.get() or {}
+    return names | set(controls.get("block") or ()) | set(block or ())
+
+
+def load_registry(
+    plugins_dirs: Iterable[Path] = (),
+    strict: bool = False,
+    cohorts: Iterable[Path] = (),
+    block: Iterable[str] | None = None,
+    traceback: bool | None = None,
+) -> Registry:
+    """The registry of every plugin: built-ins, then each of `plugins_dirs`, then installed
+    packages. With `strict`, the first plugin failure raises `PluginError`. `cohorts` are
+    extra cohort files (``--cohorts FILE``), added to ``cohort_files``. `block`: plugin names to
+    leave out, whatever their origin (added to ``CXMATURITY_BLOCK_PLUGINS``); `traceback`: keep
+    each failure's traceback (None: ``CXMATURITY_TRACEBACK`` or ``--traceback`` decides).
+
+    Where two plugins have the same name, the first loaded keeps it: built-ins, then the
+    folders in the order given, then installed packages; the others are reported and left
+    out, except that a ``--plugins-dir`` copy stands in for an installed plugin (a notice, not
+    an error). Where two plugins register the same item, the same order decides."""
+    from cxmaturity.plugin_host.checks import traceback_wanted
+
+    pm = pluggy.PluginManager(hookspecs.PROJECT)
+    pm.add_hookspecs(hookspecs)
+    if traceback is None:
+        traceback = traceback_wanted() or bool((CONTROLS.get() or {}).get("traceback"))
+    registry = Registry(pm, strict=strict, cohort_paths=cohorts, block=blocked_names(block),
+                        traceback=traceback)
+    dirs = [Path(d) for d in plugins_dirs]
+    for d in dirs:
+        if not d.is_dir():
+            raise CxError(f"--plugins-dir {d}: not a folder")
+    builtin = bundled("plugins")
+    if builtin.is_dir():
+        load_folder(builtin, "built-in", registry)
+    for d in dirs:
+        load_folder(d, "folder", registry)
+    load_packages(registry)
+    for name in sorted(registry.blocked - registry._blocked_seen):
+        registry._warn(f"the block-list names '{name}', which matches no plugin", fatal=False)
+    return registry

@@ -1,0 +1,1 @@
+"""Renderers: documents laid out as terminal text, Markdown, HTML, charts and JSON. They never compute a judgement."""
