@@ -276,20 +276,23 @@ def _row_for(ri: ReportInput, p: Placement, fig) -> charts.Row | None:
                                                    max(1, len(shaded) - 1)))]
             segments.append((start, width, shade))
             start += width
-        return charts.Row(label=label, segments=segments, mark=p.position, verdict=p.verdict)
+        return charts.Row(label=label, segments=segments, mark=p.position, verdict=p.verdict,
+                          key=f"{p.cohort}:{p.figure}")
     if p.options and p.value is not None:
         lo, hi = (p.value, p.value) if not isinstance(p.value, tuple) else p.value
         opts = ", ".join(tr(o.label, ri.lang) if question and (o := question.option(x)) else x
                          for x in p.options)
         label = f"“{opts}” — {label}" if ri.lang == "en" else f"« {opts} » — {label}"
-        # The share of the better side sits at the right end.
+        # The quoted answers are the figure's share; the group with the better answers is
+        # dark and on the right: the quoted share itself when higher is better, the rest when
+        # the quoted answers are the worse ones (rising costs, a falling NPS, "none of these").
         if p.better == "lower":
-            segments = [(0, hi, charts.SHARE_IN), (hi, 100 - hi, charts.SHARE_OUT)]
+            segments = [(0, hi, charts.SHARE_WORSE), (hi, 100 - hi, charts.SHARE_BETTER)]
         else:
-            segments = [(0, 100 - hi, charts.SHARE_OUT), (100 - hi, hi, charts.SHARE_IN)]
+            segments = [(0, 100 - hi, charts.SHARE_WORSE), (100 - hi, hi, charts.SHARE_BETTER)]
         note = _pct(lo, ri.lang) if lo == hi else f"{_num(lo, ri.lang)}–{_pct(hi, ri.lang)}"
         return charts.Row(label=label, segments=segments, mark=p.position, verdict=p.verdict,
-                          note=note)
+                          note=note, key=f"{p.cohort}:{p.figure}")
     if isinstance(p.value, tuple):
         # The cohort's average, in the question's own unit (percent of requests).
         lo, hi = p.value
@@ -298,8 +301,8 @@ def _row_for(ri: ReportInput, p: Placement, fig) -> charts.Row | None:
             span = (o.low if o.low is not None else 0, o.high if o.high is not None else 100)
         elif isinstance(p.answer, (int, float)):
             span = (float(p.answer), float(p.answer) + 0.8)
-        return charts.Row(label=label, segments=[(lo, hi - lo, charts.SHARE_IN)], mark_span=span,
-                          verdict=p.verdict, note=L["average"])
+        return charts.Row(label=label, segments=[(lo, hi - lo, charts.SHARE_BETTER)],
+                          mark_span=span, verdict=p.verdict, note=L["average"], key=f"{p.cohort}:{p.figure}")
     return None
 
 

@@ -80,9 +80,10 @@ LABELS = {
         "percentile_axis": "share of the cohort (%); right = better answers; ▼ = the company",
         "chart_cohort": "The company against {cohort}",
         "chart_cohort_caption": "Each bar is the cohort's spread over the answers (lighter = "
-        "less mature; grey = unlabelled in the report) or, for a single share, the respondents "
-        "who gave the better answer (dark). The triangle is the company's percentile, coloured by "
-        "verdict. An 'average' row is the cohort's average in percent, the thick line the "
+        "less mature; grey = unlabelled in the report) or, for a single share, the quoted answers "
+        "split from the rest, the group with the better answers dark and on the right. The "
+        "triangle is the company's percentile, coloured by verdict. An 'average' row is the "
+        "cohort's average in percent, the thick line the "
         "company's answer.",
         "statements": "What the report says without a number",
         "statements_intro": "Qualitative findings for the cohorts; the report gives no figure "
@@ -175,7 +176,8 @@ LABELS = {
         "chart_cohort": "L'entreprise face à : {cohort}",
         "chart_cohort_caption": "Chaque barre montre la répartition de la cohorte entre les "
         "réponses (plus clair = moins mature ; gris = sans libellé dans le rapport) ou, pour une "
-        "part unique, les répondants ayant donné la meilleure réponse (foncé). Le triangle est "
+        "part unique, les réponses citées séparées des autres, le groupe aux meilleures réponses en "
+        "foncé et à droite. Le triangle est "
         "le centile de l'entreprise, coloré selon le verdict. Une ligne « moyenne » est la "
         "moyenne de la cohorte en pourcentage, le trait épais la réponse de l'entreprise.",
         "statements": "Ce que le rapport dit sans chiffre",
