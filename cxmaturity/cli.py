@@ -81,7 +81,9 @@ def handles_errors(fn):
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
         from .errors import CxError, FileError
+        from .render.rich_wrap import install
 
+        install()  # French guillemets stay with their word wherever rich wraps a line
         try:
             return fn(*args, **kwargs)
         except FileError as exc:
@@ -95,9 +97,12 @@ def handles_errors(fn):
 
 
 def check_lang(lang: str | None) -> str | None:
-    if lang is not None and lang not in ("en", "fr"):
+    """The language asked for, in lower case (--lang FR is fr)."""
+    if lang is None:
+        return None
+    if lang.strip().lower() not in ("en", "fr"):
         raise typer.BadParameter(f"'{lang}' is not a supported language (en, fr)", param_hint="--lang")
-    return lang
+    return lang.strip().lower()
 
 
 def load_plugins(plugins_dir: list[Path] | None, strict: bool, cohorts: list[Path] | None = None):

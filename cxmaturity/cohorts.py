@@ -182,12 +182,10 @@ def _pct(value: float, lang: str) -> str:
 
 
 def _ordinal(value: float, lang: str) -> str:
-    text = _num(value, lang)
+    """A percentile as a whole number: 24.5 → '25th' / '25e', 81.2 → '81st'."""
+    n = int(float(value) + 0.5)  # half up: 24.5 → 25 (round() would give 24)
     if lang == "fr":
-        return f"{text}er" if text == "1" else f"{text}e"
-    if not float(value).is_integer():
-        return f"{text}th"
-    n = int(value)
+        return "1er" if n == 1 else f"{n}e"
     suffix = "th" if n % 100 in (11, 12, 13) else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"
 

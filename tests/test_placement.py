@@ -117,9 +117,9 @@ def test_distribution_places_at_the_percentile_of_the_worked_example(questionnai
     assert leaders.verdict == "behind"
     assert leaders.figure == "fo-leaders" and leaders.source == "Figure X"
     assert leaders.confidence == "figure_ambiguous" and leaders.alternative == AMBIGUOUS
-    assert leaders.text["en"].startswith("CX leaders: at the 24.5th percentile")
+    assert leaders.text["en"].startswith("CX leaders: at the 25th percentile")
     assert "ambiguous figure" in leaders.text["en"]
-    assert leaders.text["fr"].startswith("Leaders CX : au 24,5e centile")
+    assert leaders.text["fr"].startswith("Leaders CX : au 25e centile")
     assert "chiffre ambigu" in leaders.text["fr"]
     assert "5% unlabelled" in leaders.text["en"]
 

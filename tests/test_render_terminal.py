@@ -51,7 +51,7 @@ EXPECT = {
         "rows": [
             "AI in front-office processes — Your answer: Acquiring AI tools now",
             "level All respondents: 45th percentile (Figure 2 ≈ ambiguous)",
-            "behind CX leaders: 24.5th percentile (Figure 2 ≈ ambiguous)",
+            "behind CX leaders: 25th percentile (Figure 2 ≈ ambiguous)",
             "no benchmark Europe",
             "ahead All respondents: among the 7% who chose “We track formal metrics",
             "behind CX leaders: among the roughly 80% who chose “Up less than 5%” or",
@@ -98,7 +98,7 @@ EXPECT = {
         "rows": [
             "IA dans le front-office — Votre réponse : Acquisition d'outils d'IA en cours",
             "au niveau Ensemble des répondants : 45e centile (Figure 2 ≈ ambigu)",
-            "en retard Leaders CX : 24,5e centile (Figure 2 ≈ ambigu)",
+            "en retard Leaders CX : 25e centile (Figure 2 ≈ ambigu)",
             "pas de référence Europe",
             "en avance Ensemble des répondants : parmi les 7 % qui ont choisi « Nous suivons",
             "en retard Leaders CX : parmi les quelque 80 % qui ont choisi « Hausse de moins de 5 % »",

@@ -39,13 +39,10 @@ def exact(value: float, lang: str) -> str:
 
 
 def ordinal(value: float, lang: str) -> str:
-    """45 → '45th' / '45e'; 24.5 → '24.5th' / '24,5e'."""
-    text = num(value, lang)
+    """45 → '45th' / '45e'; a percentile is said as a whole number: 24.5 → '25th', 81.2 → '81st'."""
+    n = int(float(value) + 0.5)  # half up: 24.5 → 25 (round() would give 24)
     if lang == "fr":
-        return "1er" if text == "1" else f"{text}e"
-    if not float(value).is_integer():
-        return f"{text}th"
-    n = int(value)
+        return "1er" if n == 1 else f"{n}e"
     return f"{n}" + ("th" if n % 100 in (11, 12, 13) else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th"))
 
 
@@ -213,18 +210,38 @@ class Content:
                 share = p.value if inside else 100 - float(p.value)
                 amount = L[f"cmp.{cmp}"].format(v=num(share, lang))
             among = L["among" if inside else "among_other"].format(v=amount)
-            names = self._options(p.question, p.options)
-            if names:
-                among += " " + L["chose" if inside else "not_chose"].format(options=names)
-            return among
+            return among + self._group_words(p.question, p.options, inside)
         return "—"
+
+    def _group_words(self, qid: str, options: list[str], inside: bool) -> str:
+        """' who chose “A” or “B”' for the group the share counts; for the other group, what it
+        answered ('who answered from “C” to “E”'), never 'who did not choose A or B or C'."""
+        q = self.questionnaire.question(qid) if self.questionnaire else None
+        if q is None or not options:
+            return ""
+        if inside:
+            return " " + self.L["chose"].format(options=self._options(qid, options))
+        if q.type == "multi":
+            if len(options) == 1:
+                return " " + self.L["not_chose"].format(options=self._options(qid, options))
+            names = ", ".join(self._options(qid, [o]) for o in options)
+            return " " + self.L["chose_none"].format(options=names)
+        rest = [o for o in q.option_ids if o not in options]
+        if not rest:
+            return ""
+        contiguous = q.option_ids.index(rest[-1]) - q.option_ids.index(rest[0]) == len(rest) - 1
+        if len(rest) >= 3 and contiguous:
+            lo, hi = (self._options(qid, [o]) for o in (rest[0], rest[-1]))
+            return " " + self.L["chose_range"].format(lo=lo, hi=hi)
+        return " " + self.L["chose"].format(options=self._options(qid, rest))
 
     def _options(self, qid: str, options: list[str]) -> str:
         """The option labels a share counts, quoted: which group the company is in or out of."""
         q = self.questionnaire.question(qid) if self.questionnaire else None
         if q is None:
             return ""
-        quote = "« {} »" if self.lang == "fr" else "“{}”"
+        # Non-breaking spaces inside guillemets: no line starts with "»" or ends with "«".
+        quote = "«\u00a0{}\u00a0»" if self.lang == "fr" else "“{}”"
         names = [quote.format(tr(o.label, self.lang)) if (o := q.option(i)) else i for i in options]
         return self.L["or"].join(names)
 

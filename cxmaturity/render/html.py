@@ -157,8 +157,24 @@ def _answer_text(question: Question | None, value: object, lang: str) -> str:
 
 
 def _question_text(ri: ReportInput, qid: str) -> str:
+    """The question as asked; a row of a grid ("Revenue") with the question of its grid."""
     question = ri.questionnaire.question(qid)
-    return tr(question.text, ri.lang) if question else qid
+    if question is None:
+        return qid
+    text = tr(question.text, ri.lang)
+    if question.group:
+        group = next((g for s in ri.questionnaire.sections for g in s.groups if g.id == question.group), None)
+        if group is not None:
+            return f"{tr(group.title, ri.lang)} — {text}"
+    return text
+
+
+def _short_text(ri: ReportInput, qid: str) -> str:
+    """The question's short form, for a chart's row label; its text where it has none."""
+    question = ri.questionnaire.question(qid)
+    if question is not None and question.short:
+        return tr(question.short, ri.lang)
+    return _question_text(ri, qid)
 
 
 def _cohort_label(result: Result, cohort_id: str, lang: str) -> str:
@@ -257,7 +273,7 @@ def _row_for(ri: ReportInput, p: Placement, fig) -> charts.Row | None:
     """The chart row of one placement: the cohort's spread on 0-100, right = better."""
     L = label_set(ri.lang)
     question = ri.questionnaire.question(p.question)
-    label = _question_text(ri, p.question)
+    label = _short_text(ri, p.question)
     if fig is not None and fig.distribution is not None and question is not None:
         listed = sum(s.value for s in fig.distribution.values())
         order = question.option_ids
@@ -307,7 +323,8 @@ def _row_for(ri: ReportInput, p: Placement, fig) -> charts.Row | None:
 
 
 def _position_text(p: Placement, lang: str) -> str:
-    return _num(p.position, lang) if p.position is not None else "—"
+    # A percentile reads as a whole number, as in the sentences (24.5 → 25).
+    return str(int(p.position + 0.5)) if p.position is not None else "—"
 
 
 def _figure_text(p: Placement, fig, ri: ReportInput) -> str:
