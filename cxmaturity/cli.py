@@ -197,19 +197,30 @@ def questionnaires_show(
     strict: StrictOption = False,
     cohorts: CohortsOption = None,
 ) -> None:
-    """Show a questionnaire as an outline; with -o FILE.md, write a blank form to print."""
+    """Show a questionnaire as an outline; with -o FILE (.html, .pdf or .md), write a blank form."""
     from . import catalog
     from .render.outline import outline
     from .yamlio import write_atomic
 
     lang = check_lang(lang) or "en"
+    suffix = out.suffix.lower() if out is not None else ""
+    if out is not None and suffix not in (".md", ".markdown", ".html", ".htm", ".pdf"):
+        raise fail(f"{out}: unsupported format '{out.suffix}' (use .html, .pdf or .md)")
     registry = load_plugins(plugins_dir, strict, cohorts)
     q = catalog.find(ref, registry=registry)
     print_warnings(registry)
     if out is not None:
-        if out.suffix.lower() not in (".md", ".markdown"):
-            raise fail(f"{out}: unsupported format '{out.suffix}' (use .md)")
-        write_atomic(out, outline(q, lang, blank=True))
+        if suffix in (".md", ".markdown"):
+            write_atomic(out, outline(q, lang, blank=True))
+        else:
+            from .render.form_html import blank_form_html
+
+            form = blank_form_html(q, lang)
+            if suffix == ".pdf":
+                from .render.pdf import html_to_pdf
+
+                form = html_to_pdf(form)
+            write_atomic(out, form)
         typer.echo(f"Wrote {out}")
         return
     from rich.console import Console
@@ -508,7 +519,7 @@ def report(
     file: Annotated[Path, typer.Argument(help="An assessment file.", show_default=False)],
     out: Annotated[
         Path,
-        typer.Option("-o", "--out", help="The file to write: .html, .md or .json.", show_default=False),
+        typer.Option("-o", "--out", help="The file to write: .html, .pdf, .md or .json.", show_default=False),
     ],
     plugins_dir: PluginsDirOption = None,
     strict: StrictOption = False,
@@ -516,7 +527,7 @@ def report(
     lang: LangOption = None,
     weights: WeightsOption = None,
 ) -> None:
-    """Write a report to hand over: standalone HTML with charts, Markdown, or the JSON result."""
+    """Write a report to hand over: standalone HTML with charts, an A4 PDF, Markdown, or the JSON result."""
     from .report import FORMATS, format_of
 
     fmt = format_of(out.suffix)
