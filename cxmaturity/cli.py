@@ -558,14 +558,15 @@ def report(
 FormatOption = Annotated[
     str, typer.Option("--format", help="What goes to stdout: text, json or markdown.", metavar="text|json|markdown")
 ]
-_SUFFIX_FORMAT = {".json": "json", ".md": "markdown", ".markdown": "markdown", ".txt": "text"}
+_SUFFIX_FORMAT = {".json": "json", ".md": "markdown", ".markdown": "markdown", ".txt": "text", ".html": "html",
+                  ".htm": "html"}
 
 
 def _out_format(out: Path) -> str:
     """The format an output file's suffix asks for."""
     fmt = _SUFFIX_FORMAT.get(out.suffix.lower())
     if fmt is None:
-        raise fail(f"{out}: unsupported format '{out.suffix}' (use .md, .json or .txt)")
+        raise fail(f"{out}: unsupported format '{out.suffix}' (use .html, .md, .json or .txt)")
     return fmt
 
 
@@ -575,7 +576,8 @@ def _check_format(output_format: str) -> str:
     return output_format
 
 
-def _emit(fmt: str, out: Path | None, render_text, render_markdown, render_json, text_tail=()) -> None:
+def _emit(fmt: str, out: Path | None, render_text, render_markdown, render_json, text_tail=(),
+          render_html=None) -> None:
     """Write `out` in the format its suffix picks, or print `fmt` to stdout. `text_tail`: plain
     lines after the text form, never wrapped."""
     if out is not None:
@@ -588,6 +590,8 @@ def _emit(fmt: str, out: Path | None, render_text, render_markdown, render_json,
             console = Console(width=100, record=True, file=__import__("io").StringIO(), color_system=None)
             console.print(render_text())
             text = console.export_text() + "".join(f"{line}\n" for line in text_tail)
+        elif fmt == "html":
+            text = render_html()
         else:
             text = render_markdown() if fmt == "markdown" else render_json() + "\n"
         write_atomic(out, text)
@@ -624,12 +628,12 @@ def portfolio(
     _check_format(output_format)
     lang = check_lang(lang)
     from .portfolio import scan
-    from .render.portfolio import skipped_in, skipped_lines, to_json, to_markdown, to_text
+    from .render.portfolio import skipped_in, skipped_lines, to_html, to_json, to_markdown, to_text
 
     result = scan(paths, plugins_dirs=plugins_dir or [], strict=strict, cohorts=cohorts or [], weights=weights)
     lang = lang or result.language() or _locale_lang()
     _emit(output_format, out, lambda: to_text(result, lang), lambda: to_markdown(result, lang),
-          lambda: to_json(result), text_tail=skipped_lines(result, lang))
+          lambda: to_json(result), text_tail=skipped_lines(result, lang), render_html=lambda: to_html(result, lang))
     if out is not None and result.skipped:
         typer.echo(skipped_in(result, str(out), lang), err=True)
 
@@ -658,7 +662,7 @@ def compare(
     from .compare import compare as compare_assessments
     from .errors import CxError
     from .models import Assessment
-    from .render.compare import to_json, to_markdown, to_text
+    from .render.compare import to_html, to_json, to_markdown, to_text
     from .stages import load_stage_model
 
     model = load_stage_model(weights)
@@ -676,7 +680,7 @@ def compare(
     result = compare_assessments(a, b, qa, qb, registry, model=model, force=force)
     lang = lang or b.language
     _emit(output_format, out, lambda: to_text(result, lang), lambda: to_markdown(result, lang),
-          lambda: to_json(result))
+          lambda: to_json(result), render_html=lambda: to_html(result, lang))
     print_warnings(registry)
 
 
