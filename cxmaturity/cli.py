@@ -105,6 +105,26 @@ def check_lang(lang: str | None) -> str | None:
     return lang.strip().lower()
 
 
+def invoked_as() -> str:
+    """The command as the user typed it, for hints to run it again: `cxmaturity` when that is
+    what PATH finds, else the path used (`.venv/bin/cxmaturity`), or `python -m cxmaturity`."""
+    import shutil
+
+    argv0 = sys.argv[0] if sys.argv else ""
+    name = Path(argv0).name
+    if name == "__main__.py" and Path(argv0).parent.name == "cxmaturity":
+        python = Path(sys.executable).name
+        found = shutil.which(python)
+        same = found is not None and Path(found).resolve() == Path(sys.executable).resolve()
+        return f"{python if same else sys.executable} -m cxmaturity"
+    if not name.startswith("cxmaturity"):
+        return "cxmaturity"  # called from Python (tests, another program)
+    found = shutil.which(name)
+    if found is not None and Path(found).resolve() == Path(argv0).resolve():
+        return name
+    return argv0
+
+
 def load_plugins(plugins_dir: list[Path] | None, strict: bool, cohorts: list[Path] | None = None):
     """The plugin registry for a command's options (heavy imports happen here, not at start-up)."""
     from .plugins import load_registry
@@ -423,7 +443,13 @@ def assess(
     command to resume); 130 Ctrl-C (saved).
     """
     from . import session as sessions
-    from .wording import say
+    from .wording import say as _say
+
+    prog = invoked_as()
+
+    def say(lang: str, key: str, **fields) -> str:
+        # The resume and score hints name the command as it was typed.
+        return _say(lang, key, prog=prog, **fields)
 
     if resume is not None and (out is not None or answers is not None):
         raise fail("--resume continues its FILE in place: it cannot be combined with --out or --answers", 2)
@@ -477,6 +503,7 @@ def assess(
         _show_summary(session, registry, lang)
         typer.echo(say(the_lang, "score_it", path=path))
         return
+    typer.echo(say(the_lang, "autosave", path=path))
     try:
         outcome = interview(session.questionnaire, get_asker(), session.assessment, session.save)
     except EOFError:

@@ -34,3 +34,38 @@ def test_no_french_line_ends_with_an_opening_or_starts_with_a_closing_guillemet(
             text = line.strip(" │┃|")
             assert not re.search(r"«\s*$", text), (width, line)
             assert not re.match(r"^[»:;]", text.strip()), (width, line)
+
+
+def test_hints_name_the_command_as_it_was_typed(monkeypatch, tmp_path):
+    import sys
+
+    from cxmaturity.cli import invoked_as
+
+    exe = tmp_path / "bin" / "cxmaturity"
+    exe.parent.mkdir()
+    exe.write_text("#!/bin/sh\n")
+    exe.chmod(0o755)
+    monkeypatch.setattr(sys, "argv", [str(exe), "assess"])
+    monkeypatch.setenv("PATH", str(exe.parent))
+    assert invoked_as() == "cxmaturity"  # what PATH finds: the short name
+    monkeypatch.setenv("PATH", "/nonexistent")
+    assert invoked_as() == str(exe)  # not on PATH: the path that was used
+    monkeypatch.setattr(sys, "argv", ["/somewhere/cxmaturity/__main__.py"])
+    assert invoked_as().endswith(" -m cxmaturity")
+
+
+def test_resume_hint_in_plain_mode_uses_the_path_typed(tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from conftest import DATA
+
+    exe = str(Path(sys.executable).with_name("cxmaturity"))
+    env = {"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "TERM": "dumb"}
+    r = subprocess.run([exe, "assess", "--questionnaire", str(DATA / "branching.yaml"), "--company", "Acme",
+                        "--lang", "en", "-o", "a.yaml"], cwd=tmp_path, input="1\n", capture_output=True,
+                       text=True, env=env)
+    assert r.returncode == 1
+    assert "Every answer is saved as you go to a.yaml" in r.stdout
+    assert f"Resume with: {exe} assess --resume a.yaml" in r.stderr
