@@ -14,8 +14,10 @@ from typing import Annotated
 import typer
 
 from ._version import __version__
+from .cli_errors import OneLineErrors
 
 app = typer.Typer(
+    cls=OneLineErrors,
     name="cxmaturity",
     help="Measure a company's AI-for-customer-experience maturity against the 2018 survey cohorts.",
     no_args_is_help=True,
@@ -24,10 +26,12 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 questionnaires_app = typer.Typer(
-    help="List the questionnaires, or show one.", invoke_without_command=True, no_args_is_help=False
+    cls=OneLineErrors, help="List the questionnaires, or show one.", invoke_without_command=True,
+    no_args_is_help=False,
 )
 app.add_typer(questionnaires_app, name="questionnaires")
-cohorts_app = typer.Typer(help="Cohort files: build your own from a portfolio of assessments.", no_args_is_help=True)
+cohorts_app = typer.Typer(cls=OneLineErrors, help="Cohort files: build your own from a portfolio of assessments.",
+                          no_args_is_help=True)
 app.add_typer(cohorts_app, name="cohorts")
 
 LangOption = Annotated[

@@ -69,3 +69,46 @@ def test_resume_hint_in_plain_mode_uses_the_path_typed(tmp_path):
     assert r.returncode == 1
     assert "Every answer is saved as you go to a.yaml" in r.stdout
     assert f"Resume with: {exe} assess --resume a.yaml" in r.stderr
+
+
+@pytest.mark.parametrize("args,expected", [
+    (["scor", "x.yaml"], "Error: No such command 'scor'. Did you mean 'score'?"),
+    (["score", "--fromat", "json", "x.yaml"], "Error: No such option: --fromat. Did you mean --format?"),
+    (["questionnaires", "shwo"], "Error: No such command 'shwo'. Did you mean 'show'?"),
+    (["score"], "Error: Missing argument"),
+])
+def test_usage_errors_are_one_error_line_with_a_suggestion(cli, args, expected):
+    result = cli(*args)
+    assert result.exit_code == 2
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1, result.output
+    assert lines[0].startswith(expected) and "--help'" in lines[0]
+    assert "╭" not in result.output and "│" not in result.output
+
+
+def test_help_still_shows_when_a_group_is_called_alone(cli):
+    result = cli("cohorts")
+    assert "Usage: cxmaturity cohorts" in result.output and "build" in result.output
+
+
+@pytest.mark.parametrize("args", [["assess"], ["cohorts", "build"], ["portfolio"], ["explain"]])
+def test_help_paragraphs_are_not_broken_mid_phrase(cli, args):
+    """Each paragraph of a command's description is one flowing text: at a wide terminal it
+    is one line, at 80 columns its lines are full (only the last one of a paragraph short)."""
+    import typer
+
+    from cxmaturity.cli import app
+
+    wide = cli(*args, "--help", env={"COLUMNS": "400"}).output
+    command = typer.main.get_command(app)
+    for name in args:
+        command = command.commands[name]
+    from cxmaturity.cli_errors import reflow
+
+    for paragraph in reflow(command.help).split("\n\n"):
+        assert " ".join(paragraph.split()) in " ".join(line.strip() for line in wide.splitlines()), paragraph
+    narrow = cli(*args, "--help").output.split("╭")[0]
+    lines = [line.rstrip() for line in narrow.splitlines()]
+    for line, after in zip(lines, lines[1:], strict=False):
+        if line.strip() and after.strip():  # within a paragraph: a line ends only when full
+            assert len(line) + len(after.split()[0]) + 1 > 78, (line, after)
