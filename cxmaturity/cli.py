@@ -733,6 +733,7 @@ def cohorts_build(
     questionnaire: Annotated[
         str, typer.Option("--questionnaire", help="Build over assessments of this questionnaire (id or file).")
     ] = "cx-ai-2018",
+    lang: LangOption = None,
 ) -> None:
     """Build a cohort file from your own assessments, to use with --cohorts FILE.
 
@@ -740,28 +741,29 @@ def cohorts_build(
     and size cohorts that reach --min-size; the file holds shares only, no names or notes.
     """
     from . import catalog
-    from .cohort_build import TooFewCompanies, build, companies, to_yaml
+    from .cohort_build import MESSAGES, TooFewCompanies, build, companies, to_yaml
     from .render.portfolio import skipped_lines
     from .yamlio import write_atomic
 
+    lang = check_lang(lang) or _locale_lang()
     if out.suffix.lower() not in (".yaml", ".yml"):
         raise fail(f"{out}: a cohort file is YAML (use .yaml)")
     try:
-        built = build(paths, catalog.find(questionnaire), name=name, min_size=min_size)
+        built = build(paths, catalog.find(questionnaire), name=name, min_size=min_size, lang=lang)
     except TooFewCompanies as exc:
         # Which files were not read, and why, before the error they explain.
-        for line in skipped_lines(exc.skipped, "en"):
+        for line in skipped_lines(exc.skipped, lang):
             typer.echo(line, err=True)
         raise
-    for line in skipped_lines(built.skipped_files, "en"):
+    for line in skipped_lines(built.skipped_files, lang):
         typer.echo(line, err=True)
     for line in built.left_out:
-        typer.echo(f"left out {line}", err=True)
+        typer.echo(MESSAGES[lang]["left_out"].format(what=line), err=True)
     write_atomic(out, to_yaml(built.cohort_file))
     cf = built.cohort_file
     cohorts = ", ".join(f"{c.id} (n={c.n})" for c in cf.cohorts)
-    typer.echo(f"Wrote {out}: {companies(cf.survey.n or 0)}, {cf.survey.first} to {cf.survey.last}; "
-               f"cohorts {cohorts}; {len(cf.figures)} figures.")
+    typer.echo(MESSAGES[lang]["wrote"].format(out=out, n=companies(cf.survey.n or 0, lang), first=cf.survey.first,
+                                              last=cf.survey.last, cohorts=cohorts, figures=len(cf.figures)))
 
 
 def main() -> None:

@@ -112,3 +112,17 @@ def test_help_paragraphs_are_not_broken_mid_phrase(cli, args):
     for line, after in zip(lines, lines[1:], strict=False):
         if line.strip() and after.strip():  # within a paragraph: a line ends only when full
             assert len(line) + len(after.split()[0]) + 1 > 78, (line, after)
+
+
+def test_cohorts_build_speaks_french(cli, tmp_path):
+    from generate import write
+
+    write(tmp_path / "in", 12, seed=5, repeat_share=0)
+    out = tmp_path / "c.yaml"
+    result = cli("cohorts", "build", str(tmp_path / "in"), "-o", str(out), "--lang", "fr", "--min-size", "11")
+    assert result.exit_code == 0, result.output
+    assert "écarté : " in result.stderr and "left out" not in result.stderr
+    assert result.stdout.startswith(f"{out} écrit : 12 entreprises, du ")
+    few = cli("cohorts", "build", str(EXAMPLES), "-o", str(out), "--lang", "fr")
+    assert few.exit_code == 1
+    assert few.output.strip().splitlines()[-1].startswith("Error: seulement 5 entreprises ont pu être lues ;")
