@@ -13,8 +13,11 @@ from typing import Annotated
 
 import typer
 
+from . import lazy_rich
 from ._version import __version__
 from .cli_errors import OneLineErrors
+
+lazy_rich.install()  # typer's help imports rich's Markdown and Traceback; --help uses neither
 
 app = typer.Typer(
     cls=OneLineErrors,
