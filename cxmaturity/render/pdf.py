@@ -20,6 +20,8 @@ main > h2:not(:first-child), main > section.major:not(:first-child){break-before
 h2,h3{break-after:avoid}
 body{font-size:9.5pt}table{font-size:8pt;break-inside:auto}th,td{padding:.2rem .3rem}
 td:first-child{width:24%}td:last-child{width:34%}
+/* An SVG cannot be split across pages: a tall cohort chart is scaled down to fit one. */
+svg.chart{max-height:240mm;height:auto}
 """
 
 
