@@ -68,11 +68,11 @@ def _svg(height: float, label: str, body: list[str]) -> str:
 
 
 def _axis(x0: float, x1: float, y: float, xlabel: str) -> list[str]:
-    """A 0-100 axis under the plot, ticks every 20, and its label."""
-    out = [f'<line x1="{_f(x0)}" y1="{_f(y)}" x2="{_f(x1)}" y2="{_f(y)}" stroke="#888888"/>']
-    for v in range(0, 101, 20):
-        x = x0 + (x1 - x0) * v / 100
-        out.append(f'<line x1="{_f(x)}" y1="{_f(y)}" x2="{_f(x)}" y2="{_f(y + 4)}" stroke="#888888"/>')
+    """A 0-100 axis under the plot (one path: the line and a tick every 20), and its label."""
+    ticks = [x0 + (x1 - x0) * v / 100 for v in range(0, 101, 20)]
+    d = f"M{_f(x0)} {_f(y)}H{_f(x1)}" + "".join(f"M{_f(x)} {_f(y)}v4" for x in ticks)
+    out = [f'<path class="axis" d="{d}" stroke="#888888" fill="none"/>']
+    for v, x in zip(range(0, 101, 20), ticks, strict=True):
         out.append(_text(x, y + 12, [str(v)], size=9, anchor="middle", fill="#444444"))
     out.append(_text((x0 + x1) / 2, y + 28, [xlabel], size=10, anchor="middle", fill="#333333"))
     return out
@@ -117,8 +117,8 @@ def dimension_chart(
         if threshold <= 0:
             continue
         x = x0 + threshold * scale
-        body.append(f'<line x1="{_f(x)}" y1="{_f(top - 4)}" x2="{_f(x)}" y2="{_f(bottom)}" '
-                    f'stroke="#888888" stroke-dasharray="3 3"/>')
+        body.append(f'<path class="threshold" d="M{_f(x)} {_f(top - 4)}V{_f(bottom)}" stroke="#888888" '
+                    f'stroke-dasharray="3 3"/>')
         body.append(_text(x, top - 18, _lines(stage_label, 16, 2), size=8.5, anchor="middle",
                           fill="#555555", leading=1.1))
     body += _axis(x0, x1, bottom + 2, xlabel)
@@ -185,8 +185,8 @@ def roadmap_chart(
     completed, current or next."""
     n = max(len(phases), 1)
     cell, height = WIDTH / n, 120.0
-    body = [f'<line x1="{_f(cell * 0.2)}" y1="60" x2="{_f(WIDTH - cell * 0.2)}" y2="60" '
-            f'stroke="#cccccc" stroke-width="3"/>']
+    body = [f'<path class="track" d="M{_f(cell * 0.2)} 60H{_f(WIDTH - cell * 0.2)}" stroke="#cccccc" '
+            f'stroke-width="3"/>']
     for i, (title, status, status_label) in enumerate(phases):
         colour = PHASE_COLOURS.get(status, "#9aa5b1")
         filled = status != "next"
