@@ -64,7 +64,7 @@ def test_portfolio_table_stages_progress_and_skipped(cli, folder):
     assert result.exit_code == 0, result.output
     out = result.output
     assert "Portfolio: 62 assessments of" in out
-    assert "sakura-online" in out and "gen-00001" in out
+    assert "Sakura Online KK" in out and "sakura-online" not in out  # names, not ids
     assert "Stages (latest assessment of each company)" in out
     assert "Progress (companies assessed more than once)" in out
     assert "2025-04-14 → 2026-04-20" in out  # the Sakura pair, found in two folders
@@ -116,7 +116,7 @@ def test_portfolio_markdown_and_french(cli, folder, tmp_path):
     text = out.read_text()
     assert text.startswith("# Portefeuille : 62 évaluations de ")
     assert "## Progression (entreprises évaluées plusieurs fois)" in text
-    assert "| sakura-online | 2 | 2025-04-14 → 2026-04-20 |" in text
+    assert "| Sakura Online KK | 2 | 2025-04-14 → 2026-04-20 |" in text
     assert "2 fichiers ignorés, illisibles comme évaluations :" in text
 
 

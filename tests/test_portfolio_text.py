@@ -11,14 +11,18 @@ from conftest import DATA, EXAMPLES
 EN = {"LANG": "en_US.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""}
 
 
-def _companies_table(out: str) -> tuple[str, list[str]]:
-    """The header line of the companies table and the abbreviations the legend explains."""
+NAMES = ["Andes Industrial SA", "Groupe Lumière Santé", "Maple Mart Inc.", "Nordbank AB", "Sakura Online KK"]
+
+
+def _scores_table(out: str) -> tuple[str, list[str]]:
+    """The header line of the dimension scores table and the headers the legend explains."""
     lines = out.splitlines()
-    header = next(line for line in lines if re.match(r"^(company|entreprise)\s+date\s", line))
+    header = next(line for line in lines if re.match(r"^(company|entreprise)\s+\S", line)
+                  and "date" not in line)
     flat = " ".join(out.split())
-    legend = re.search(r"(?:Dimension scores 0-100|Scores par dimension, de 0 à 100) ?: (.*?)\. ", flat + " ")
+    legend = re.search(r"Dimensions ?: (.*?)\. (?:Stages|Stades) \(", flat)
     assert legend, out
-    shown = [part.split(" = ")[0] for part in legend.group(1).split(", ") if " = " in part]
+    shown = [part.split(" = ")[0] for part in re.split(r", (?=\S+ = )", legend.group(1)) if " = " in part]
     return header, shown
 
 
@@ -28,21 +32,26 @@ def test_80_columns_nothing_cut_and_the_legend_names_the_headers(cli):
     out = result.output
     assert "…" not in out  # no header, score or name cut short
     assert max(len(line) for line in out.splitlines()) <= 80
-    header, shown = _companies_table(out)
-    assert len(shown) == 7
-    assert header.split()[4:] == shown  # each header exactly as the legend writes it
-    assert all(len(a) <= 5 for a in shown)
-    # Every score of a row is on the line of its date: only the company column may wrap.
-    rows = [line for line in out.splitlines() if re.search(r"\d{4}-\d{2}-\d{2} +\d +\d+ ", line)]
+    header, shown = _scores_table(out)
+    assert shown == ["Investment", "Strategy", "Tools", "Brand", "Automation", "Sentiment", "Outcomes"]
+    assert header.split()[1:] == shown  # whole words, each as the legend writes it
+    # Every score of a row is on one line: only the company name may wrap (between words).
+    rows = [line for line in out.splitlines() if re.search(r"(\d+|-) +(\d+|-) +(\d+|-) +(\d+|-)$", line)]
     assert len(rows) == 6
-    assert all(len(line.split()) >= 2 + 2 + 7 for line in rows)
+    # Names, not ids; stage names with their number; the share of dimensions scored.
+    flat = " ".join(out.split())
+    for name in NAMES:
+        assert name in flat, name
+    assert "andes-industrial" not in out and "andes-" not in out
+    assert re.search(r"Groupe Lumière Santé +2026-05-18 +3 AI at scale for efficiency +50 +35%", out)
+    assert "5 CX leader" in out
 
 
-def test_120_columns_company_ids_on_one_line(cli):
+def test_120_columns_company_names_on_one_line(cli):
     out = cli("portfolio", str(EXAMPLES), env={**EN, "COLUMNS": "120"}).output
     assert "…" not in out
-    for company in ("andes-industrial", "lumiere-sante", "maple-mart", "nordbank", "sakura-online"):
-        assert re.search(rf"^{company} +\d{{4}}-", out, re.M), company
+    for name in NAMES:
+        assert re.search(rf"^{re.escape(name)} +\d{{4}}-", out, re.M), name
 
 
 def test_counts_in_the_singular_and_plural(cli, tmp_path):
@@ -64,11 +73,12 @@ def test_counts_in_the_singular_and_plural(cli, tmp_path):
 def test_lang_fr_labels_and_legend_in_french(cli):
     result = cli("portfolio", str(EXAMPLES), "--lang", "fr", env=EN)
     out = result.output
-    header, shown = _companies_table(out)
-    assert header.split()[:4] == ["entreprise", "date", "stade", "score"]
-    assert header.split()[4:] == shown
+    assert re.search(r"^entreprise +date +stade +score +noté", out, re.M)
+    header, shown = _scores_table(out)
+    assert header.split()[1:] == shown
     assert "Stades (dernière évaluation de chaque entreprise)" in out
-    assert "inves = Investissement en IA" in " ".join(out.split())
+    assert "Invest. = Investissement en IA" in " ".join(out.split())
+    assert "35 %" in out
     assert "…" not in out and max(len(line) for line in out.splitlines()) <= 80
 
 

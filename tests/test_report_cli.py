@@ -74,7 +74,7 @@ def test_language_follows_the_assessment_or_lang(cli, tmp_path):
     assert '<html lang="en">' in page and "Maturity stage" in page
 
 
-@pytest.mark.parametrize("name", ["report.pdf", "report", "report.txt"])
+@pytest.mark.parametrize("name", ["report.docx", "report", "report.txt"])
 def test_unsupported_suffix_is_a_one_line_error(cli, tmp_path, name):
     out = tmp_path / name
     result = cli("report", str(EXAMPLES / "nordbank.yaml"), "-o", str(out))

@@ -39,6 +39,16 @@ PROBE = """JSON.stringify({
 })"""
 
 
+# Each cohort chart row as drawn: its segments' drawn boxes and colours, left to right.
+ROWS = """JSON.stringify(Array.from(document.querySelectorAll('svg.chart g.row')).map(g => ({
+  key: g.getAttribute('data-key'),
+  segs: Array.from(g.querySelectorAll('rect.seg')).map(r => {
+    const b = r.getBoundingClientRect();
+    return {x: b.left, w: b.width, fill: r.getAttribute('fill')};
+  }),
+})))"""
+
+
 @pytest.fixture(scope="module")
 def browser():
     b = Browser(CHROMIUM)
@@ -84,6 +94,33 @@ def test_example_report_loads_offline_with_charts(cli, browser, tmp_path, exampl
     # the pipeline places the company and picks a playbook.
     _assert_charts_drawn(seen["charts"], 1)
     assert "599" in seen["text"] and "2018" in seen["text"]
+    _assert_darker_is_better(cli, browser, out, example, tmp_path)
+
+
+def _assert_darker_is_better(cli, browser, html_path, example, tmp_path):
+    """As drawn on the page: in every row of a share, the darkest segment is the rightmost and
+    is as wide as the group with the better answers (from the result's own data)."""
+    import json
+
+    from test_charts_legend import _luminance
+
+    out = tmp_path / "result.json"
+    assert cli("report", str(EXAMPLES / example), "-o", str(out)).exit_code == 0
+    placements = {f"{p['cohort']}:{p['figure']}": p for p in json.loads(out.read_text())["placements"]}
+    _, value = visit(browser, html_path, probe=ROWS)
+    rows = json.loads(value)
+    assert rows
+    for row in rows:
+        p, segs = placements[row["key"]], row["segs"]
+        if not p.get("options"):
+            continue
+        lum = [_luminance(s["fill"]) for s in segs]
+        darkest = segs[lum.index(min(lum))]
+        assert darkest["x"] == max(s["x"] for s in segs), row
+        total = sum(s["w"] for s in segs)
+        hi = p["value"][1] if isinstance(p["value"], list) else p["value"]
+        better = hi if p["better"] == "higher" else 100 - hi
+        assert darkest["w"] / total * 100 == pytest.approx(better, abs=0.5), (row, p)
 
 
 def test_full_report_draws_every_chart(browser, tmp_path):

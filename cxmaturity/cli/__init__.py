@@ -14,12 +14,17 @@ from typing import Annotated
 import typer
 
 from cxmaturity._version import __version__
+from cxmaturity.cli import lazy_rich
+from cxmaturity.cli.one_line_errors import OneLineErrors
 
 # Light (only `re` until a console is made): text from files and plugins reaches the terminal
 # only through `console()` or `strip_controls`.
 from cxmaturity.words.safety import console, strip_controls
 
+lazy_rich.install()  # typer's help imports rich's Markdown and Traceback; --help uses neither
+
 app = typer.Typer(
+    cls=OneLineErrors,
     name="cxmaturity",
     help="Measure a company's AI-for-customer-experience maturity against the 2018 survey cohorts.",
     no_args_is_help=True,
@@ -28,12 +33,15 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 questionnaires_app = typer.Typer(
-    help="List the questionnaires, or show one.", invoke_without_command=True, no_args_is_help=False
+    cls=OneLineErrors, help="List the questionnaires, or show one.", invoke_without_command=True,
+    no_args_is_help=False,
 )
 app.add_typer(questionnaires_app, name="questionnaires")
-cohorts_app = typer.Typer(help="Cohort files: build your own from a portfolio of assessments.", no_args_is_help=True)
+cohorts_app = typer.Typer(cls=OneLineErrors, help="Cohort files: build your own from a portfolio of assessments.",
+                          no_args_is_help=True)
 app.add_typer(cohorts_app, name="cohorts")
-plugin_app = typer.Typer(help="For plugin authors: start a new plugin distribution.", no_args_is_help=True)
+plugin_app = typer.Typer(cls=OneLineErrors, help="For plugin authors: start a new plugin distribution.",
+                         no_args_is_help=True)
 app.add_typer(plugin_app, name="plugin")
 
 LangOption = Annotated[
@@ -128,7 +136,9 @@ def handles_errors(fn):
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
         from cxmaturity.errors import CxError, FileError
+        from cxmaturity.renderers.rich_wrap import install
 
+        install()  # French guillemets stay with their word wherever rich wraps a line
         try:
             return fn(*args, **kwargs)
         except FileError as exc:
@@ -144,9 +154,32 @@ def handles_errors(fn):
 
 
 def check_lang(lang: str | None) -> str | None:
-    if lang is not None and lang not in ("en", "fr"):
+    """The language asked for, in lower case (--lang FR is fr)."""
+    if lang is None:
+        return None
+    if lang.strip().lower() not in ("en", "fr"):
         raise typer.BadParameter(f"'{lang}' is not a supported language (en, fr)", param_hint="--lang")
-    return lang
+    return lang.strip().lower()
+
+
+def invoked_as() -> str:
+    """The command as the user typed it, for hints to run it again: `cxmaturity` when that is
+    what PATH finds, else the path used (`.venv/bin/cxmaturity`), or `python -m cxmaturity`."""
+    import shutil
+
+    argv0 = sys.argv[0] if sys.argv else ""
+    name = Path(argv0).name
+    if name == "__main__.py" and Path(argv0).parent.name == "cxmaturity":
+        python = Path(sys.executable).name
+        found = shutil.which(python)
+        same = found is not None and Path(found).resolve() == Path(sys.executable).resolve()
+        return f"{python if same else sys.executable} -m cxmaturity"
+    if not name.startswith("cxmaturity"):
+        return "cxmaturity"  # called from Python (tests, another program)
+    found = shutil.which(name)
+    if found is not None and Path(found).resolve() == Path(argv0).resolve():
+        return name
+    return argv0
 
 
 def load_plugins(plugins_dir: list[Path] | None, strict: bool, cohorts: list[Path] | None = None):
@@ -261,19 +294,30 @@ def questionnaires_show(
     strict: StrictOption = False,
     cohorts: CohortsOption = None,
 ) -> None:
-    """Show a questionnaire as an outline; with -o FILE.md, write a blank form to print."""
+    """Show a questionnaire as an outline; with -o FILE (.html, .pdf or .md), write a blank form."""
     from cxmaturity.formats.yamlio import write_atomic
     from cxmaturity.plugin_host import catalog
     from cxmaturity.renderers.outline import outline
 
     lang = check_lang(lang) or "en"
+    suffix = out.suffix.lower() if out is not None else ""
+    if out is not None and suffix not in (".md", ".markdown", ".html", ".htm", ".pdf"):
+        raise fail(f"{out}: unsupported format '{out.suffix}' (use .html, .pdf or .md)")
     registry = load_plugins(plugins_dir, strict, cohorts)
     q = catalog.find(ref, registry=registry)
     print_warnings(registry)
     if out is not None:
-        if out.suffix.lower() not in (".md", ".markdown"):
-            raise fail(f"{out}: unsupported format '{out.suffix}' (use .md)")
-        write_atomic(out, outline(q, lang, blank=True))
+        if suffix in (".md", ".markdown"):
+            write_atomic(out, outline(q, lang, blank=True))
+        else:
+            from cxmaturity.renderers.form_html import blank_form_html
+
+            form = blank_form_html(q, lang)
+            if suffix == ".pdf":
+                from cxmaturity.renderers.pdf import html_to_pdf
+
+                form = html_to_pdf(form)
+            write_atomic(out, form)
         typer.echo(f"Wrote {out}")
         return
     from rich.markdown import Markdown
@@ -487,8 +531,14 @@ def assess(
     Exit codes: 0 done or saved on request; 1 a user error, or end of input (saved, with the
     command to resume); 130 Ctrl-C (saved).
     """
-    from cxmaturity.interview import session as sessions
-    from cxmaturity.words.interview import say
+    from cxmaturity.interview.engine import session as sessions
+    from cxmaturity.words.interview import say as _say
+
+    prog = invoked_as()
+
+    def say(lang: str, key: str, **fields) -> str:
+        # The resume and score hints name the command as it was typed.
+        return _say(lang, key, prog=prog, **fields)
 
     if resume is not None and (out is not None or answers is not None):
         raise fail("--resume continues its FILE in place: it cannot be combined with --out or --answers", 2)
@@ -540,6 +590,7 @@ def assess(
         _show_summary(session, registry, lang)
         typer.echo(say(the_lang, "score_it", path=path))
         return
+    typer.echo(say(the_lang, "autosave", path=path))
     try:
         # A partial answers file with piped input: the missing questions are read from it.
         outcome = interview(session.questionnaire, get_asker(), session.assessment, session.save)
@@ -600,7 +651,7 @@ def report(
     file: Annotated[Path, typer.Argument(help="An assessment file.", show_default=False)],
     out: Annotated[
         Path,
-        typer.Option("-o", "--out", help="The file to write: .html, .md or .json.", show_default=False),
+        typer.Option("-o", "--out", help="The file to write: .html, .pdf, .md or .json.", show_default=False),
     ],
     plugins_dir: PluginsDirOption = None,
     strict: StrictOption = False,
@@ -608,7 +659,7 @@ def report(
     lang: LangOption = None,
     weights: WeightsOption = None,
 ) -> None:
-    """Write a report to hand over: standalone HTML with charts, Markdown, or the JSON result."""
+    """Write a report to hand over: standalone HTML with charts, an A4 PDF, Markdown, or the JSON result."""
     from cxmaturity.documents.report import FORMATS, format_of
 
     fmt = format_of(out.suffix)
@@ -640,14 +691,15 @@ def report(
 FormatOption = Annotated[
     str, typer.Option("--format", help="What goes to stdout: text, json or markdown.", metavar="text|json|markdown")
 ]
-_SUFFIX_FORMAT = {".json": "json", ".md": "markdown", ".markdown": "markdown", ".txt": "text"}
+_SUFFIX_FORMAT = {".json": "json", ".md": "markdown", ".markdown": "markdown", ".txt": "text", ".html": "html",
+                  ".htm": "html"}
 
 
 def _out_format(out: Path) -> str:
     """The format an output file's suffix asks for."""
     fmt = _SUFFIX_FORMAT.get(out.suffix.lower())
     if fmt is None:
-        raise fail(f"{out}: unsupported format '{out.suffix}' (use .md, .json or .txt)")
+        raise fail(f"{out}: unsupported format '{out.suffix}' (use .html, .md, .json or .txt)")
     return fmt
 
 
@@ -657,7 +709,8 @@ def _check_format(output_format: str) -> str:
     return output_format
 
 
-def _emit(fmt: str, out: Path | None, render_text, render_markdown, render_json, text_tail=()) -> None:
+def _emit(fmt: str, out: Path | None, render_text, render_markdown, render_json, text_tail=(),
+          render_html=None) -> None:
     """Write `out` in the format its suffix picks, or print `fmt` to stdout. `text_tail`: plain
     lines after the text form, never wrapped."""
     if out is not None:
@@ -668,6 +721,8 @@ def _emit(fmt: str, out: Path | None, render_text, render_markdown, render_json,
             recorder = console(width=100, record=True, file=__import__("io").StringIO(), color_system=None)
             recorder.print(render_text())
             text = recorder.export_text() + "".join(f"{line}\n" for line in text_tail)
+        elif fmt == "html":
+            text = render_html()
         else:
             text = render_markdown() if fmt == "markdown" else render_json() + "\n"
         write_atomic(out, text)
@@ -703,12 +758,12 @@ def portfolio(
     _check_format(output_format)
     lang = check_lang(lang)
     from cxmaturity.documents.portfolio import scan
-    from cxmaturity.renderers.portfolio import skipped_in, skipped_lines, to_json, to_markdown, to_text
+    from cxmaturity.renderers.portfolio import skipped_in, skipped_lines, to_html, to_json, to_markdown, to_text
 
     result = scan(paths, plugins_dirs=plugins_dir or [], strict=strict, cohorts=cohorts or [], weights=weights)
     lang = lang or result.language() or _locale_lang()
     _emit(output_format, out, lambda: to_text(result, lang), lambda: to_markdown(result, lang),
-          lambda: to_json(result), text_tail=skipped_lines(result, lang))
+          lambda: to_json(result), text_tail=skipped_lines(result, lang), render_html=lambda: to_html(result, lang))
     if out is not None and result.skipped:
         typer.echo(strip_controls(skipped_in(result, str(out), lang)), err=True)
 
@@ -740,7 +795,7 @@ def compare(
     from cxmaturity.formats import loader
     from cxmaturity.formats.models import Assessment
     from cxmaturity.plugin_host import catalog
-    from cxmaturity.renderers.compare import to_json, to_markdown, to_text
+    from cxmaturity.renderers.compare import to_html, to_json, to_markdown, to_text
 
     model = load_stage_model(weights)
     registry = load_plugins(plugins_dir, strict, cohorts)
@@ -757,7 +812,7 @@ def compare(
     result = compare_assessments(a, b, qa, qb, registry, model=model, force=force)
     lang = lang or b.language
     _emit(output_format, out, lambda: to_text(result, lang), lambda: to_markdown(result, lang),
-          lambda: to_json(result))
+          lambda: to_json(result), render_html=lambda: to_html(result, lang))
     print_warnings(registry)
 
 
@@ -779,35 +834,37 @@ def cohorts_build(
     questionnaire: Annotated[
         str, typer.Option("--questionnaire", help="Build over assessments of this questionnaire (id or file).")
     ] = "cx-ai-2018",
+    lang: LangOption = None,
 ) -> None:
     """Build a cohort file from your own assessments, to use with --cohorts FILE.
 
     Each company counts once (its latest assessment). Cohorts: all, and the report's region
     and size cohorts that reach --min-size; the file holds shares only, no names or notes.
     """
-    from cxmaturity.evaluation.cohort_build import TooFewCompanies, build, companies, to_yaml
+    from cxmaturity.evaluation.cohort_build import MESSAGES, TooFewCompanies, build, companies, to_yaml
     from cxmaturity.formats.yamlio import write_atomic
     from cxmaturity.plugin_host import catalog
     from cxmaturity.renderers.portfolio import skipped_lines
 
+    lang = check_lang(lang) or _locale_lang()
     if out.suffix.lower() not in (".yaml", ".yml"):
         raise fail(f"{out}: a cohort file is YAML (use .yaml)")
     try:
-        built = build(paths, catalog.find(questionnaire), name=name, min_size=min_size)
+        built = build(paths, catalog.find(questionnaire), name=name, min_size=min_size, lang=lang)
     except TooFewCompanies as exc:
         # Which files were not read, and why, before the error they explain.
-        for line in skipped_lines(exc.skipped, "en"):
+        for line in skipped_lines(exc.skipped, lang):
             typer.echo(strip_controls(line), err=True)
         raise
-    for line in skipped_lines(built.skipped_files, "en"):
+    for line in skipped_lines(built.skipped_files, lang):
         typer.echo(strip_controls(line), err=True)
     for line in built.left_out:
-        typer.echo(f"left out {strip_controls(line)}", err=True)
+        typer.echo(strip_controls(MESSAGES[lang]["left_out"].format(what=line)), err=True)
     write_atomic(out, to_yaml(built.cohort_file))
     cf = built.cohort_file
     cohorts = ", ".join(f"{c.id} (n={c.n})" for c in cf.cohorts)
-    typer.echo(f"Wrote {out}: {companies(cf.survey.n or 0)}, {cf.survey.first} to {cf.survey.last}; "
-               f"cohorts {cohorts}; {len(cf.figures)} figures.")
+    typer.echo(MESSAGES[lang]["wrote"].format(out=out, n=companies(cf.survey.n or 0, lang), first=cf.survey.first,
+                                              last=cf.survey.last, cohorts=cohorts, figures=len(cf.figures)))
 
 
 @plugin_app.command("new")

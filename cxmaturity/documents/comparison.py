@@ -115,12 +115,17 @@ def question_map(old: Questionnaire, new: Questionnaire) -> dict[str, str]:
 
     The same questionnaire maps each id to itself. A newer version must declare
     ``replaces: {id, version, questions}`` naming the older one; questions it does not list
-    keep their id where the newer questionnaire still has it.
+    keep their id where the newer questionnaire still has it. Two questionnaires without such
+    a mapping, one of which asks only questions of the other the same way (the quick check
+    and the full assessment: same ids, types and options), are compared on those questions.
     """
     if (old.id, old.version) == (new.id, new.version):
         return {q.id: q.id for q in old.questions}
     rep = new.replaces
     if rep is None or (rep.id, rep.version) != (old.id, old.version):
+        shared = shared_questions(old, new)
+        if old.id != new.id and shared and len(shared) == min(len(old.questions), len(new.questions)):
+            return {qid: qid for qid in shared}
         hint = ""
         if old.replaces is not None and (old.replaces.id, old.replaces.version) == (new.id, new.version):
             hint = " (OLD is the newer one: give the older assessment first)"
@@ -133,6 +138,17 @@ def question_map(old: Questionnaire, new: Questionnaire) -> dict[str, str]:
         target = rep.questions.get(q.id, q.id)
         if new.question(target) is not None:
             out[q.id] = target
+    return out
+
+
+def shared_questions(old: Questionnaire, new: Questionnaire) -> list[str]:
+    """The ids of the questions both questionnaires ask the same way: same id, type and
+    option ids (so that an answer to one is an answer to the other)."""
+    out = []
+    for q in old.questions:
+        other = new.question(q.id)
+        if other is not None and other.type == q.type and other.option_ids == q.option_ids:
+            out.append(q.id)
     return out
 
 
@@ -178,9 +194,14 @@ def answer_changes(
     as the same answer.
     """
     back = {new_id: old_id for old_id, new_id in mapping.items()}
+    # A quick check against a full assessment: only the questions both ask are compared (the
+    # others were never asked the first time, which is not a change of answer).
+    variants = old_q.id != new_q.id and (old_q.replaces is None and new_q.replaces is None)
     out = []
     for question in new_q.questions:
         old_id = back.get(question.id)
+        if variants and old_id is None:
+            continue
         before = old.answers.get(old_id) if old_id else None
         after = new.answers.get(question.id)
         if _same(before, after):

@@ -37,6 +37,9 @@ class Row:
     score: float | None
     dimensions: tuple[tuple[str, float | None], ...]
     language: str = "en"
+    # The share of the weighted dimensions that could be scored (0-1): a stage on a third of
+    # the dimensions does not read like one on all of them.
+    coverage: float | None = None
 
 
 @dataclass(frozen=True)
@@ -217,6 +220,7 @@ def _row(path: Path) -> Row | Skipped:
         score=result.overall.score,
         dimensions=tuple((d.id, d.score) for d in result.dimensions),
         language=assessment.language,
+        coverage=result.overall.coverage,
     )
 
 
@@ -299,7 +303,7 @@ def _shared(row: Row) -> Row:
         path=row.path, company=row.company, name=row.name, date=row.date,
         questionnaire=intern(row.questionnaire), stage=None if row.stage is None else intern(row.stage),
         score=row.score, dimensions=tuple((intern(d), v) for d, v in row.dimensions),
-        language=intern(row.language),
+        language=intern(row.language), coverage=row.coverage,
     )
 
 

@@ -16,7 +16,7 @@ from cxmaturity.formats.models import Assessment, Figure, Playbook, Questionnair
 if TYPE_CHECKING:
     from cxmaturity.plugin_host.manager import Registry
 
-FORMATS = {".html": "html", ".htm": "html", ".md": "md", ".markdown": "md", ".json": "json"}
+FORMATS = {".html": "html", ".htm": "html", ".md": "md", ".markdown": "md", ".json": "json", ".pdf": "pdf"}
 
 
 @dataclass(frozen=True)
@@ -52,7 +52,7 @@ def public_notes(assessment: Assessment) -> list[Note]:
 
 
 def format_of(suffix: str) -> str | None:
-    """The report format a file suffix asks for (html, md, json), or None."""
+    """The report format a file suffix asks for (html, md, json, pdf), or None."""
     return FORMATS.get(suffix.lower())
 
 
@@ -87,8 +87,13 @@ def prepare(
     )
 
 
-def render(ri: ReportInput, fmt: str) -> str:
-    """The report in `fmt` (html, md or json) as text."""
+def render(ri: ReportInput, fmt: str) -> str | bytes:
+    """The report in `fmt` (html, md or json) as text, or as PDF bytes (pdf)."""
+    if fmt == "pdf":
+        from cxmaturity.renderers.html import render_html
+        from cxmaturity.renderers.pdf import html_to_pdf
+
+        return html_to_pdf(render_html(ri))
     if fmt == "html":
         from cxmaturity.renderers.html import render_html
 

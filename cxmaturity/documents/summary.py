@@ -33,13 +33,10 @@ def exact(value: float, lang: str) -> str:
 
 
 def ordinal(value: float, lang: str) -> str:
-    """45 → '45th' / '45e'; 24.5 → '24.5th' / '24,5e'."""
-    text = num(value, lang)
+    """45 → '45th' / '45e'; a percentile is said as a whole number: 24.5 → '25th', 81.2 → '81st'."""
+    n = int(float(value) + 0.5)  # half up: 24.5 → 25 (round() would give 24)
     if lang == "fr":
-        return "1er" if text == "1" else f"{text}e"
-    if not float(value).is_integer():
-        return f"{text}th"
-    n = int(value)
+        return "1er" if n == 1 else f"{n}e"
     return f"{n}" + ("th" if n % 100 in (11, 12, 13) else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th"))
 
 
@@ -271,7 +268,8 @@ class Content:
         q = self.questionnaire.question(qid) if self.questionnaire else None
         if q is None:
             return ""
-        quote = "« {} »" if self.lang == "fr" else "“{}”"
+        # Non-breaking spaces inside guillemets: no line starts with "»" or ends with "«".
+        quote = "«\u00a0{}\u00a0»" if self.lang == "fr" else "“{}”"
         names = [quote.format(tr(o.label, self.lang)) if (o := q.option(i)) else i for i in options]
         return self.L["or"].join(names)
 

@@ -141,7 +141,7 @@ def _capital(text: str) -> str:
 
 
 def _source(owner: str | None, n: int, first: str, last: str) -> str:
-    """Each figure's source, in English as every source of the data files is (render/sources.py
+    """Each figure's source, in English as every source of the data files is (words/sources.py
     says it in French): "Acme portfolio, 12 companies, 2025-01-10 to 2026-03-02"."""
     if owner is None:
         whose = "your portfolio"
@@ -188,11 +188,48 @@ def _figures(question: Question, cohort: str, values: list[Any], members: int, s
     )]
 
 
+# What `cohorts build` says of what it left out or could not do, in English and French.
+MESSAGES = {
+    "en": {
+        "none_read": "no assessment could be read",
+        "only_read": "only {n} could be read",
+        "too_few": "{read}; a cohort needs at least {min} (--min-size) so that a handful of clients "
+                   "does not pose as a benchmark",
+        "cohort_small": "cohort '{cohort}': {n}, fewer than {min}",
+        "question_small": "cohort '{cohort}', question '{question}': {answers}, fewer than {min}",
+        "answer": ("answer", "answers"),
+        "unordered": "questions without an order (a share has no better side): {ids}",
+        "profile": "profile questions (they describe a company, not its maturity): {ids}",
+        "left_out": "left out {what}",
+        "wrote": "Wrote {out}: {n}, {first} to {last}; cohorts {cohorts}; {figures} figures.",
+    },
+    "fr": {
+        "none_read": "aucune évaluation n'a pu être lue",
+        "only_read": "seulement {n} ont pu être lues",
+        "too_few": "{read} ; une cohorte demande au moins {min} (--min-size), pour qu'une poignée de "
+                   "clients ne passe pas pour une référence",
+        "cohort_small": "cohorte « {cohort} » : {n}, moins de {min}",
+        "question_small": "cohorte « {cohort} », question « {question} » : {answers}, moins de {min}",
+        "answer": ("réponse", "réponses"),
+        "unordered": "questions sans ordre (une part n'y a pas de meilleur côté) : {ids}",
+        "profile": "questions de profil (elles décrivent une entreprise, pas sa maturité) : {ids}",
+        "left_out": "écarté : {what}",
+        "wrote": "{out} écrit : {n}, du {first} au {last} ; cohortes {cohorts} ; {figures} chiffres.",
+    },
+}
+
+
+def _answers(n: int, lang: str) -> str:
+    singular, plural = MESSAGES[lang]["answer"]
+    return f"{n} {plural if (n > 1 if lang == 'fr' else n != 1) else singular}"
+
+
 def build(
     paths: Iterable[Path | str],
     questionnaire: Questionnaire,
     name: str | None = DEFAULT_NAME,
     min_size: int = 10,
+    lang: str = "en",
 ) -> Built:
     """A portfolio cohort file from the assessments in `paths` (files or folders); `name`, the
     consultancy's, heads every label (without it labels say "your portfolio" alone).
@@ -205,10 +242,9 @@ def build(
     latest = _collect(paths, questionnaire, skipped)
     n = len(latest)
     if n < min_size:
-        read = "no assessment could be read" if n == 0 else f"only {companies(n)} could be read"
-        raise TooFewCompanies(
-            f"{read}; a cohort needs at least {companies(min_size)} (--min-size) so that a handful "
-            "of clients does not pose as a benchmark", skipped)
+        M = MESSAGES[lang]
+        read = M["none_read"] if n == 0 else M["only_read"].format(n=companies(n, lang))
+        raise TooFewCompanies(M["too_few"].format(read=read, min=companies(min_size, lang)), skipped)
     owner = _owner(name)
     dates = sorted(c.date for c in latest.values() if c.date)
     file_id = slug(owner or "")
@@ -245,7 +281,8 @@ def build(
     for cohort in candidates:
         members = [c.answers for c in latest.values() if _member(cohort.member_when, c.answers, questionnaire)]
         if len(members) < min_size:
-            left_out.append(f"cohort '{cohort.id}': {companies(len(members))}, fewer than {min_size}")
+            left_out.append(MESSAGES[lang]["cohort_small"].format(
+                cohort=cohort.id, n=companies(len(members), lang), min=min_size))
             continue
         cohorts.append(cohort.model_copy(update={"n": len(members)}))
         for question in asked:
@@ -253,18 +290,16 @@ def build(
                 continue  # no order, no better side: a share would give a meaningless verdict
             values = [m[question.id] for m in members if question.id in m]
             if len(values) < min_size:
-                left_out.append(
-                    f"cohort '{cohort.id}', question '{question.id}': {len(values)} "
-                    f"answer{'' if len(values) == 1 else 's'}, fewer than {min_size}"
-                )
+                left_out.append(MESSAGES[lang]["question_small"].format(
+                    cohort=cohort.id, question=question.id, answers=_answers(len(values), lang), min=min_size))
                 continue
             figures.extend(_figures(question, cohort.id, values, len(members), source))
     unordered = [q.id for q in asked if q.type == "single" and not q.ordered]
     if unordered:
-        left_out.append(f"questions without an order (a share has no better side): {', '.join(unordered)}")
+        left_out.append(MESSAGES[lang]["unordered"].format(ids=", ".join(unordered)))
     described = [q.id for q in questionnaire.questions if questionnaire.section_of(q.id).id in DESCRIPTIVE_SECTIONS]
     if described:
-        left_out.append(f"profile questions (they describe a company, not its maturity): {', '.join(described)}")
+        left_out.append(MESSAGES[lang]["profile"].format(ids=", ".join(described)))
     cohort_file = CohortFile(
         id=file_id,
         title={

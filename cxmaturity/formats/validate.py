@@ -1,8 +1,16 @@
-"""`cxmaturity validate`: recognise each file's format and collect every problem."""
+"""`cxmaturity validate`: recognise each file's format and collect every problem.
+
+Every problem of a file is reported in one run: an assessment whose header breaks the schema
+(a wrong language, a missing company) still has its answers checked against its
+questionnaire. A misspelled question or option id gets the closest known one ("did you mean").
+"""
 
 from __future__ import annotations
 
+import difflib
+import re
 from pathlib import Path
+from typing import Any
 
 from cxmaturity.errors import CxError, FileError, Problem
 from cxmaturity.formats import loader, yamlio
@@ -21,6 +29,63 @@ def _questionnaire_for(a: Assessment, given: list[Questionnaire], registry=None)
         if matching:
             return matching[0]
         raise
+
+
+def did_you_mean(word: str, known: list[str]) -> str:
+    """' (did you mean 'x'?)' for the closest of `known` to `word`, or ''."""
+    close = difflib.get_close_matches(word, known, n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+_QUOTED = re.compile(r"'([^']+)'")
+
+
+def _with_suggestions(issues: list[tuple[tuple, str]], q: Questionnaire) -> list[tuple[tuple, str]]:
+    """The loader's answer problems, with the closest question id or option id added."""
+    out = []
+    for loc, msg in issues:
+        if len(loc) == 2 and loc[0] == "answers" and msg.startswith("unknown question id"):
+            msg += did_you_mean(str(loc[1]), [x.id for x in q.questions])
+        elif len(loc) == 3 and loc[0] == "answers" and loc[2] == "value" and (question := q.question(loc[1])):
+            wrong = [w for w in _QUOTED.findall(msg.split("(")[0]) if w not in question.option_ids]
+            hints = [did_you_mean(w, question.option_ids) for w in wrong]
+            if any(hints):
+                msg += "".join(h for h in hints if h)
+        out.append((loc, msg))
+    return out
+
+
+def _raw_answers(data: Any, given: list[Questionnaire], registry) -> tuple[Questionnaire, dict] | None:
+    """The questionnaire and answers of an assessment whose header did not validate, when
+    both can still be told."""
+    if not isinstance(data, dict) or not isinstance(data.get("answers"), dict):
+        return None
+    ref = data.get("questionnaire")
+    if not isinstance(ref, dict) or not isinstance(ref.get("id"), str):
+        return None
+    for q in given:
+        if q.id == ref["id"]:
+            return q, data["answers"]
+    try:
+        return catalog.find(ref["id"], registry=registry), data["answers"]
+    except CxError:
+        return None
+
+
+def _answer_problems(q: Questionnaire, answers: dict) -> list[tuple[tuple, str]]:
+    """What check_assessment says of each answer, on the raw mapping."""
+    out: list[tuple[tuple, str]] = []
+    for qid, raw in answers.items():
+        question = q.question(str(qid))
+        if question is None:
+            out.append((("answers", qid), f"unknown question id '{qid}' in '{q.id}'"))
+            continue
+        entry = raw if isinstance(raw, dict) else {"state": "answered", "value": raw}
+        if entry.get("state", "answered") == "answered":
+            why = loader.check_value(question, entry.get("value"))
+            if why:
+                out.append((("answers", qid, "value"), why))
+    return _with_suggestions(out, q)
 
 
 def validate_files(paths: list[Path], registry=None) -> tuple[list[Problem], list[tuple[Path, str]]]:
@@ -65,6 +130,11 @@ def validate_files(paths: list[Path], registry=None) -> tuple[list[Problem], lis
             models.append((path, obj, text, kind))
         except FileError as exc:
             problems.extend(exc.problems)
+            if loader.KINDS[kind] is Assessment and (raw := _raw_answers(data, given, registry)):
+                # The header is broken, the answers may be too: say so now, not on the next run.
+                seen = {(p.line, p.field) for p in exc.problems}
+                more = loader.locate(_answer_problems(*raw), str(path), text)
+                problems.extend(p for p in more if (p.line, p.field) not in seen)
 
     checked = []
     for path, obj, text, kind in models:
@@ -75,7 +145,7 @@ def validate_files(paths: list[Path], registry=None) -> tuple[list[Problem], lis
                 problems.append(Problem(str(path), yamlio.line_of(text, ("questionnaire", "id")),
                                         "questionnaire.id", str(exc)))
                 continue
-            issues = loader.check_assessment(obj, q)
+            issues = _with_suggestions(loader.check_assessment(obj, q), q)
             if issues:
                 problems.extend(loader.locate(issues, str(path), text))
                 continue

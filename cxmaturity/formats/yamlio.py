@@ -246,8 +246,9 @@ def _umask() -> int:
     return mask
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write `text` to `path` so that a crash leaves either the old file or the new one."""
+def write_atomic(path: Path, text: str | bytes) -> None:
+    """Write `text` (or bytes: a PDF) to `path` so that a crash leaves either the old file or
+    the new one."""
     path = Path(path)
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
@@ -256,7 +257,7 @@ def write_atomic(path: Path, text: str) -> None:
     try:
         # mkstemp makes the file private (0600); give it the mode any new file would get.
         os.chmod(tmp, 0o666 & ~_umask())
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
+        with os.fdopen(fd, "wb") if isinstance(text, bytes) else os.fdopen(fd, "w", encoding="utf-8") as f:
             f.write(text)
             f.flush()
             os.fsync(f.fileno())

@@ -119,6 +119,29 @@ def applicable(questionnaire: Questionnaire, answers: dict[str, Answer]) -> list
     return out
 
 
+def could_be_asked(questionnaire: Questionnaire, answers: dict[str, Answer]) -> list[Question]:
+    """The questions that apply, and those whose `when` waits on a question not answered yet:
+    the questions this interview could still ask. Counting these, the "of N" of the progress
+    line only goes down as answers rule follow-ups out; counting those that apply so far made
+    it climb mid-interview (of 44, then 45, 46)."""
+    out: list[Question] = []
+    live: dict[str, Any] = {}
+    settled: set[str] = set()  # answered in any state, or ruled out: nothing more will come
+    for q in questionnaire.questions:
+        if q.when is not None:
+            if all(ref in settled for ref in q.when.questions()):
+                if not evaluate(q.when, live, questionnaire):
+                    settled.add(q.id)
+                    continue
+        out.append(q)
+        a = answers.get(q.id)
+        if a is not None:
+            settled.add(q.id)
+            if a.state == "answered":
+                live[q.id] = a.value
+    return out
+
+
 def prune(questionnaire: Questionnaire, answers: dict[str, Answer]) -> list[str]:
     """Drop the answers to questions that no longer apply; return their ids."""
     keep = {q.id for q in applicable(questionnaire, answers)}
@@ -209,7 +232,8 @@ class Interview:
 
     # -- asking ---------------------------------------------------------------------------
 
-    def _request(self, question: Question, order: list[Question], **extra: Any) -> Request:
+    def _request(self, question: Question, **extra: Any) -> Request:
+        order = could_be_asked(self.q, self.a.answers)
         n = next(i for i, x in enumerate(order) if x.id == question.id) + 1
         actions = set(QUESTION_ACTIONS)
         if extra.pop("first", n == 1):
@@ -234,8 +258,7 @@ class Interview:
             extra["first"] = False
             extra["changing"] = True
         while True:
-            order = applicable(self.q, self.a.answers)
-            request = self._request(question, order, **extra)
+            request = self._request(question, **extra)
             reply = self.ask(request)
             if reply.action == "help":
                 extra["help"] = tr(question.help, self.lang) if question.help else None

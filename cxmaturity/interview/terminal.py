@@ -334,6 +334,9 @@ def _short(text: str, width: int = 64) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
+STATE_WORDS = {"skip": "skipped", "not_applicable": "answer_not_applicable", "dont_know": "answer_dont_know"}
+
+
 class TerminalAsker:
     """Arrow keys, checkboxes and text fields on a real terminal (questionary)."""
 
@@ -436,6 +439,9 @@ class TerminalAsker:
         kind, value = result
         if kind == "answer":
             return Reply("answer", value)
+        if value in STATE_WORDS:
+            # A key ended the prompt without an answer: the transcript says what became of it.
+            self._print(f"  → {words(lang)[STATE_WORDS[value]]}", "italic")
         if value == "not_applicable":
             note = self._run(self._q.text(say(lang, "note"), qmark="  "), {}).strip()
             return Reply("not_applicable", note=note or None)
@@ -490,7 +496,7 @@ class TerminalAsker:
             qmark="",
             use_jk_keys=False,
             instruction=_instruction(f"({say(lang, 'check_hint')} · {hint})"),
-            validate=lambda picked: bool(picked) or say(lang, "empty", keys=hint),
+            validate=lambda picked: bool(picked) or say(lang, "tick_first", skip=keys(lang)["skip"]),
         )
         app = question.application
         control = next(
@@ -515,13 +521,31 @@ class TerminalAsker:
             # "a" (all) and "i" (invert) would break the exclusive option's rule.
             return None
 
-        bindings = {" ": toggle, "a": ignore, "i": ignore}
+        def enter(event: Any) -> None:
+            # Nothing ticked: questionary would show its message in a toolbar that a terminal
+            # without cursor reports never draws, and cut it at 80 columns; say it here instead.
+            if control.selected_options:
+                event.app.exit(result=list(control.selected_options))
+            else:
+                event.app.exit(result=("empty", None))
+
+        bindings = {" ": toggle, "a": ignore, "i": ignore, "enter": enter}
         bindings.update(self._control_keys(r.actions))
+        # questionary would leave "done (2 selections)" in English on the question's line: the
+        # prompt is erased when done, and the line is written again with the answers ticked.
+        app.erase_when_done = True
         result = self._run(question, bindings)
+        if result == ("empty", None):
+            self._print(say(lang, "tick_first", skip=keys(lang)["skip"]), "fg:ansired")
+            return self._checkbox(r, hint)
         if isinstance(result, tuple):
+            self._print(tr(q.text, lang), "bold")
             return result
         order = q.option_ids
-        return ("answer", sorted(result, key=order.index))
+        picked = sorted(result, key=order.index)
+        labels = ", ".join(tr(o.label, lang) for o in q.options if o.id in picked)
+        self._print(f"{tr(q.text, lang)} {labels}", "bold")
+        return ("answer", picked)
 
     def _field(self, r: Request, hint: str) -> Any:
         lang, q = self.lang, r.question
@@ -597,7 +621,13 @@ class TerminalAsker:
 
 
 def make_asker(lang: str, plain: bool) -> PlainAsker | TerminalAsker:
-    """The terminal asker on a real terminal unless `plain`; else numbered prompts."""
-    if not plain and sys.stdin.isatty() and sys.stdout.isatty():
+    """The terminal asker on a real terminal unless `plain`; else numbered prompts. A terminal
+    that declares it cannot move the cursor (TERM=dumb, or no TERM: an editor's shell, a
+    screen reader's console) gets numbered prompts too: the arrow-key menu would print its
+    escape codes as text."""
+    import os
+
+    term = os.environ.get("TERM", "")
+    if not plain and term not in ("", "dumb") and sys.stdin.isatty() and sys.stdout.isatty():
         return TerminalAsker(lang)
     return PlainAsker(lang)

@@ -238,6 +238,23 @@ def to_markdown(c: Comparison, lang: str) -> str:
     return "\n".join(out)
 
 
+def to_html(c: Comparison, lang: str) -> str:
+    """The comparison as one printable HTML page: the same sections as the Markdown form."""
+    from cxmaturity.renderers import html_doc as h
+
+    L = LABELS[lang]
+    s = _sections(c, lang)
+    blocks = [h.heading(L["scores"]), h.table(s["scores"], (1, 2, 3)),
+              h.heading(L["answers"].format(n=len(c.answers))),
+              h.table(s["answers"]) if c.answers else h.para(L["no_answers"]),
+              h.heading(L["verdicts"].format(n=len(c.verdicts))),
+              h.table(s["verdicts"]) if c.verdicts else h.para(L["no_verdicts"]),
+              *(h.para(line) for line in s["cohorts"])]
+    if s["roadmap"]:
+        blocks += [h.heading(L["roadmap"]), *(h.para(line) for line in s["roadmap"])]
+    return h.page(lang, _title(c, lang), blocks, _footer(c, lang), tool=c.tool_version, subtitle=s["head"])
+
+
 def to_json(c: Comparison) -> str:
     """The comparison as JSON."""
     return json.dumps(c.as_dict(), indent=2, ensure_ascii=False, default=str)

@@ -162,8 +162,24 @@ def _answer_text(question: Question | None, value: object, lang: str) -> str:
 
 
 def _question_text(ri: ReportInput, qid: str) -> str:
+    """The question as asked; a row of a grid ("Revenue") with the question of its grid."""
     question = ri.questionnaire.question(qid)
-    return tr(question.text, ri.lang) if question else qid
+    if question is None:
+        return qid
+    text = tr(question.text, ri.lang)
+    if question.group:
+        group = next((g for s in ri.questionnaire.sections for g in s.groups if g.id == question.group), None)
+        if group is not None:
+            return f"{tr(group.title, ri.lang)} — {text}"
+    return text
+
+
+def _short_text(ri: ReportInput, qid: str) -> str:
+    """The question's short form, for a chart's row label; its text where it has none."""
+    question = ri.questionnaire.question(qid)
+    if question is not None and question.short:
+        return tr(question.short, ri.lang)
+    return _question_text(ri, qid)
 
 
 def _cohort_label(result: Result, cohort_id: str, lang: str) -> str:
@@ -268,7 +284,7 @@ def _row_for(ri: ReportInput, p: Placement, fig) -> charts.Row | None:
     company's percentile interval as a thick line (the tool's derivation, never a midpoint)."""
     L = label_set(ri.lang)
     question = ri.questionnaire.question(p.question)
-    label = _question_text(ri, p.question)
+    label = _short_text(ri, p.question)
     span = p.shares.percentile if p.shares is not None else None
     if fig is not None and fig.distribution is not None and question is not None:
         listed = sum(s.value for s in fig.distribution.values())
@@ -288,16 +304,18 @@ def _row_for(ri: ReportInput, p: Placement, fig) -> charts.Row | None:
                                                    max(1, len(shaded) - 1)))]
             segments.append((start, width, shade))
             start += width
-        return charts.Row(label=label, segments=segments, mark_span=span, verdict=p.verdict)
+        return charts.Row(label=label, segments=segments, mark_span=span, verdict=p.verdict,
+                          key=f"{p.cohort}:{p.figure}")
     if p.shares is not None:
         # Worse (light) at the left, better (dark) at the right, what the figures leave open
         # in between; the company's interval lies across the open part.
         low_worse, low_better = p.shares.worse[0], p.shares.better[0]
-        segments = [(0, low_worse, charts.SHARE_OUT),
+        segments = [(0, low_worse, charts.SHARE_WORSE),
                     (low_worse, 100 - low_worse - low_better, charts.REMAINDER),
-                    (100 - low_better, low_better, charts.SHARE_IN)]
+                    (100 - low_better, low_better, charts.SHARE_BETTER)]
         return charts.Row(label=label, segments=[s for s in segments if s[1] > 0], mark_span=span,
-                          verdict=p.verdict, note=f"{_num(span[0], ri.lang)}–{_num(span[1], ri.lang)}")
+                          verdict=p.verdict, note=f"{_num(span[0], ri.lang)}–{_num(span[1], ri.lang)}",
+                          key=f"{p.cohort}:{p.figure}")
     if isinstance(p.value, tuple):
         # The cohort's average, in the question's own unit (percent of requests).
         lo, hi = p.value
@@ -306,8 +324,8 @@ def _row_for(ri: ReportInput, p: Placement, fig) -> charts.Row | None:
             answer = (o.low if o.low is not None else 0, o.high if o.high is not None else 100)
         elif isinstance(p.answer, (int, float)):
             answer = (float(p.answer), float(p.answer) + 0.8)
-        return charts.Row(label=label, segments=[(lo, hi - lo, charts.SHARE_IN)], mark_span=answer,
-                          verdict=p.verdict, note=L["average"])
+        return charts.Row(label=label, segments=[(lo, hi - lo, charts.SHARE_BETTER)], mark_span=answer,
+                          verdict=p.verdict, note=L["average"], key=f"{p.cohort}:{p.figure}")
     return None
 
 

@@ -11,6 +11,12 @@ LABELS = {
         "version": "version",
         "questions": "questions",
         "asked_if": "Asked only if",
+        "asked_after": "Asked depending on the answer to question {n}",
+        "asked_after_many": "Asked depending on the answers to questions {n}",
+        "and": " and ",
+        "form_title": "Blank questionnaire",
+        "states_words": ["skipped", "not applicable", "don't know"],
+        "print_hint": "Tick the boxes by hand, or fill them in on screen before printing.",
         "source": "Source",
         "company": "Company",
         "date": "Date",
@@ -30,6 +36,12 @@ LABELS = {
         "version": "version",
         "questions": "questions",
         "asked_if": "Posée seulement si",
+        "asked_after": "Posée selon la réponse à la question {n}",
+        "asked_after_many": "Posée selon les réponses aux questions {n}",
+        "and": " et ",
+        "form_title": "Questionnaire vierge",
+        "states_words": ["passée", "non applicable", "ne sait pas"],
+        "print_hint": "Cochez les cases à la main, ou remplissez-les à l'écran avant d'imprimer.",
         "source": "Source",
         "company": "Entreprise",
         "date": "Date",
@@ -48,9 +60,23 @@ LABELS = {
 }
 
 
-def _condition_text(q: Questionnaire, question: Question) -> str:
-    ids = question.when.questions() if question.when else []
-    return md(", ".join(ids), start=False)
+def numbers(q: Questionnaire) -> dict[str, int]:
+    """Each question's number as printed on the form, from 1, in questionnaire order."""
+    return {question.id: i for i, question in enumerate(q.questions, start=1)}
+
+
+def condition_text(q: Questionnaire, question: Question, lang: str) -> str:
+    """Which earlier questions decide whether `question` is asked, by their printed numbers
+    ("Asked depending on the answer to question 12"), not by internal ids."""
+    L = LABELS[lang]
+    numbered = numbers(q)
+    refs = sorted({numbered[i] for i in (question.when.questions() if question.when else []) if i in numbered})
+    if not refs:
+        return ""
+    if len(refs) == 1:
+        return L["asked_after"].format(n=refs[0])
+    listed = ", ".join(str(n) for n in refs[:-1]) + L["and"] + str(refs[-1])
+    return L["asked_after_many"].format(n=listed)
 
 
 def _answer_lines(question: Question, lang: str, blank: bool) -> list[str]:
@@ -59,7 +85,10 @@ def _answer_lines(question: Question, lang: str, blank: bool) -> list[str]:
     if question.options:
         hint = L["tick_any"] if question.type == "multi" else L["tick_one"]
         lines = [f"*({hint})*", ""] if blank else []
-        return lines + [f"{box}{md(tr(o.label, lang), start=blank)}" + ("" if blank else f" {md_code(o.id)}")
+        # A list item each: a Markdown renderer keeps list items on their own lines, where it
+        # would join plain lines into one paragraph.
+        return lines + [f"- {box}{md(tr(o.label, lang), start=False)}" if blank
+                        else f"{box}{md(tr(o.label, lang), start=blank)} {md_code(o.id)}"
                         for o in question.options]
     if question.type in ("scale", "number") and question.min is not None and question.max is not None:
         unit = f" {md(question.unit, start=False)}" if question.unit else ""
@@ -95,8 +124,11 @@ def outline(q: Questionnaire, lang: str = "en", blank: bool = False) -> str:
             current_group = question.group
             head = f"**{number}. {md(tr(question.text, lang), start=False)}**"
             out += [head if blank else f"{head} {md_code(question.id)}", ""]
-            if question.when:
-                out += [f"*{L['asked_if']}{L['colon']}{_condition_text(q, question)}*", ""]
+            if question.when and blank and (cond := condition_text(q, question, lang)):
+                out += [f"*{cond}*", ""]
+            elif question.when:  # the outline is for whoever edits questionnaires: ids
+                ids = md(", ".join(question.when.questions()), start=False)
+                out += [f"*{L['asked_if']}{L['colon']}{ids}*", ""]
             out += _answer_lines(question, lang, blank)
             out.append("")
             if blank:

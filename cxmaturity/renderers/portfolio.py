@@ -18,6 +18,12 @@ LABELS = {
         "date": "date",
         "stage": "stage",
         "score": "score",
+        "coverage": "scored",
+        "dim_scores": "Dimension scores (0-100)",
+        "dim_heads": {"investment": "Investment", "strategy": "Strategy", "tools": "Tools", "brand": "Brand",
+                      "automation": "Automation", "sentiment": "Sentiment", "outcomes": "Outcomes"},
+        "coverage_note": "scored: the share of the model's weighted dimensions with enough answers "
+                         "to score; a stage on part of them is provisional.",
         "stages": "Stages (latest assessment of each company)",
         "companies": "companies",
         "unknown": "not enough answers",
@@ -31,7 +37,7 @@ LABELS = {
         "skipped_in": ("Skipped {n} file; it is listed in {out}.", "Skipped {n} files; the list is in {out}."),
         "none": "No assessment could be read.",
         "footer": "cxmaturity {tool} · stage model {model} (the tool's own) · plugins: {plugins}",
-        "dims": "Dimension scores 0-100: {dims}.",
+        "dims": "Dimensions: {dims}.",
         "stage_legend": "Stages: {stages}.",
     },
     "fr": {
@@ -42,6 +48,12 @@ LABELS = {
         "date": "date",
         "stage": "stade",
         "score": "score",
+        "coverage": "noté",
+        "dim_scores": "Scores par dimension (0-100)",
+        "dim_heads": {"investment": "Invest.", "strategy": "Stratégie", "tools": "Outils", "brand": "Marque",
+                      "automation": "Automat.", "sentiment": "Sentiments", "outcomes": "Résultats"},
+        "coverage_note": "noté : la part des dimensions pondérées du modèle assez renseignées pour "
+                         "être notées ; un stade établi sur une partie d'entre elles est provisoire.",
         "stages": "Stades (dernière évaluation de chaque entreprise)",
         "companies": "entreprises",
         "unknown": "trop peu de réponses",
@@ -56,7 +68,7 @@ LABELS = {
                        "{n} fichiers ignorés ; la liste figure dans {out}."),
         "none": "Aucune évaluation n'a pu être lue.",
         "footer": "cxmaturity {tool} · modèle de stades {model} (propre à l'outil) · extensions : {plugins}",
-        "dims": "Scores par dimension, de 0 à 100 : {dims}.",
+        "dims": "Dimensions : {dims}.",
         "stage_legend": "Stades : {stages}.",
     },
 }
@@ -103,19 +115,28 @@ def title(p: Portfolio, lang: str) -> str:
                                         c=_count(companies, "company_n", lang))
 
 
-ABBREVIATION = 5
-
-
-def abbreviations(dims: list[str]) -> dict[str, str]:
-    """Each dimension's column header: the first five letters of its id (seven dimensions fit
-    80 columns), longer where two would read the same. The legend explains them as written."""
+def headers(p: Portfolio, dims: list[str], lang: str) -> dict[str, str]:
+    """Each dimension's column header: a word a reader knows ("Investment", "Sentiment"); for
+    a dimension of a plugin or a custom model, the first word of its label (ten letters at
+    most), made unique. Seven of them and a company name fit 80 columns."""
+    known = LABELS[lang]["dim_heads"]
     out: dict[str, str] = {}
     for dim in dims:
-        size = ABBREVIATION
-        while any(dim[:size] == other[:size] for other in dims if other != dim) and size < len(dim):
-            size += 1
-        out[dim] = dim[:size]
+        head = known.get(dim)
+        if head is None:
+            label = tr(p.dimension_labels.get(dim), lang) or dim
+            words = [w for w in re.split(r"[\s:,'’]+", label) if w and w.upper() not in ("AI", "IA")]
+            head = (words[0] if words else dim)[:10].capitalize()
+        while head in out.values():
+            head += "'"
+        out[dim] = head
     return out
+
+
+def _pct(value: float | None, lang: str) -> str:
+    if value is None:
+        return "-"
+    return f"{100 * value:.0f} %" if lang == "fr" else f"{100 * value:.0f}%"
 
 
 def _model(p: Portfolio) -> str:
@@ -123,34 +144,40 @@ def _model(p: Portfolio) -> str:
 
 
 def _tables(p: Portfolio, lang: str) -> dict:
-    """The three tables as header + rows of strings, shared by the text and Markdown forms."""
+    """The tables as header + rows of strings, shared by the text, Markdown and HTML forms."""
     t = LABELS[lang]
     dims = p.dimension_ids
-    short = abbreviations(dims)
-    companies = [[t["company"], t["date"], t["stage"], t["score"], *(short[d] for d in dims)]]
+    heads = headers(p, dims, lang)
+    companies = [[t["company"], t["date"], t["stage"], t["score"], t["coverage"]]]
+    scores = [[t["company"], *(heads[d] for d in dims)]]
     for row in p.rows:
-        scores = dict(row.dimensions)
-        companies.append([row.company, row.date, _stage(p, row.stage, lang, short=True), _num(row.score, lang),
-                          *(_num(scores.get(d), lang) for d in dims)])
+        by_dim = dict(row.dimensions)
+        name = row.name or row.company
+        companies.append([name, row.date, _stage(p, row.stage, lang), _num(row.score, lang),
+                          _pct(row.coverage, lang)])
+        scores.append([name, *(_num(by_dim.get(d), lang) for d in dims)])
     stages = [[t["stage"], t["companies"]]] + [[_stage(p, s, lang), str(n)] for s, n in p.stages()]
     progress = [[t["company"], t["visits"], t["date"], t["stage"], t["score"], t["change"]]]
     for g in p.progress():
         progress.append([
-            g.company, str(g.count),
+            g.name or g.company, str(g.count),
             t["from_to"].format(first=g.first_date, last=g.last_date),
-            t["from_to"].format(first=_stage(p, g.first_stage, lang, True), last=_stage(p, g.last_stage, lang, True)),
+            t["from_to"].format(first=_stage(p, g.first_stage, lang), last=_stage(p, g.last_stage, lang)),
             t["from_to"].format(first=_num(g.first_score, lang), last=_num(g.last_score, lang)),
             _signed(g.change, lang),
         ])
-    return {"companies": companies, "stages": stages, "progress": progress, "dims": dims}
+    return {"companies": companies, "scores": scores, "stages": stages, "progress": progress, "dims": dims}
+
+
+# Which columns of each table hold words that may wrap; the others (dates, numbers) never do.
+WRAPS = {"companies": (0, 2), "scores": (0,), "stages": (0,), "progress": (0, 3)}
+RIGHT = {"companies": (3, 4), "scores": None, "stages": (1,), "progress": (1, 5)}
 
 
 def _dims_legend(p: Portfolio, dims: list[str], lang: str) -> str:
-    short = abbreviations(dims)
-    names = [f"{short[d]} = {tr(p.dimension_labels.get(d), lang) or d}" for d in dims]
-    stages = ", ".join(_stage(p, s, lang) for s in p.stage_order)
-    legend = LABELS[lang]["dims"].format(dims=", ".join(names))
-    return f"{LABELS[lang]['stage_legend'].format(stages=stages)} {legend}" if stages else legend
+    heads = headers(p, dims, lang)
+    names = [f"{heads[d]} = {tr(p.dimension_labels.get(d), lang) or d}" for d in dims]
+    return LABELS[lang]["dims"].format(dims=", ".join(names))
 
 
 def _footer(p: Portfolio, lang: str) -> str:
@@ -166,65 +193,43 @@ def to_text(p: Portfolio, lang: str):
     parts: list = []
     tables = _tables(p, lang)
     if p.rows:
-        for key, heading in (("companies", title(p, lang)), ("stages", t["stages"]), ("progress", t["progress"])):
+        for key, heading in (("companies", title(p, lang)), ("scores", t["dim_scores"]),
+                             ("stages", t["stages"]), ("progress", t["progress"])):
             head, *body = tables[key]
             if key == "progress" and not body:
                 parts.append(Text(t["no_progress"]))
                 continue
             # The heading as its own line: a table title would wrap to the width of a narrow table.
             parts.append(Text(heading, style="bold"))
-            parts.extend([_Fitted(key, head, body), Text("")])
-        parts.append(Text(_dims_legend(p, tables["dims"], lang)))
+            parts.append(_table(key, head, body))
+            if key == "companies":
+                parts.append(Text(t["coverage_note"], style="dim"))
+            elif key == "scores":
+                parts.append(Text(_dims_legend(p, tables["dims"], lang), style="dim"))
+            parts.append(Text(""))
     else:
         parts.append(Text(t["none"]))
     parts.append(Text(_footer(p, lang), style="dim"))
     return Group(*parts)
 
 
-class _Fitted:
-    """A table laid out for the width it is printed at (the terminal's, or a file's 100)."""
-
-    def __init__(self, key: str, head: list[str], body: list[list[str]]):
-        self.key, self.head, self.body = key, head, body
-
-    def __rich_console__(self, console, options):
-        yield _table(self.key, self.head, self.body, options.max_width)
-
-
-def _table(key: str, head: list[str], body: list[list[str]], width: int):
-    """One table that fits `width` without cutting a header or a number: every column but the
-    first keeps its width (at least its header's) on one line; the first (a company id, a stage)
-    takes the rest, its words broken after a hyphen first ("andes-" / "industrial"), folded only
-    if a piece is still too long (eleven columns in 80 characters)."""
+def _table(key: str, head: list[str], body: list[list[str]]):
+    """One table that fits the width it is printed at without cutting a header, a date or a
+    number: those columns keep their width on one line; names and stages wrap between words."""
     from rich.table import Table
 
-    widths = [max(len(head[i]), *(len(row[i]) for row in body)) for i in range(len(head))]
-    # One space between columns, none after the last.
-    room = max(width - sum(widths[1:]) - (len(head) - 1), 8)
-    # Right padding only: a column's left neighbour already ends with a space.
+    wraps = WRAPS[key]
+    right = RIGHT[key] if RIGHT[key] is not None else tuple(range(1, len(head)))
     table = Table(box=None, padding=(0, 1, 0, 0), pad_edge=False)
     for i, header in enumerate(head):
-        if i == 0:
-            table.add_column(header, overflow="fold", min_width=min(widths[0], room))
+        if i in wraps:
+            table.add_column(header, overflow="fold", ratio=1)
         else:
-            right = key == "companies" and i >= 3 or key == "stages" and i == 1
-            table.add_column(header, justify="right" if right else "left", no_wrap=True, min_width=widths[i])
+            width = max(len(header), *(len(row[i]) for row in body))
+            table.add_column(header, justify="right" if i in right else "left", no_wrap=True, min_width=width)
     for line in body:
-        table.add_row(_break(line[0], room), *line[1:])
+        table.add_row(*line)
     return table
-
-
-def _break(text: str, room: int) -> str:
-    """`text` on lines of at most `room` characters where it can break after a hyphen (ids
-    have no spaces); rich wraps at spaces and folds what is left."""
-    if len(text) <= room or " " in text:
-        return text
-    lines = [""]
-    for piece in re.findall(r"[^-]*-|[^-]+$", text):
-        if lines[-1] and len(lines[-1]) + len(piece) > room:
-            lines.append("")
-        lines[-1] += piece
-    return "\n".join(lines)
 
 
 def skipped_lines(skipped: Portfolio | list, lang: str) -> list[str]:
@@ -259,7 +264,9 @@ def to_markdown(p: Portfolio, lang: str) -> str:
     # Every text is escaped (text_safety): names, labels and file names come from files.
     out = [f"# {md(title(p, lang), start=False)}", ""]
     if p.rows:
-        out += [_md_table(tables["companies"]), "", md(_dims_legend(p, tables["dims"], lang)), ""]
+        out += [_md_table(tables["companies"]), "", f"*{t['coverage_note']}*", ""]
+        out += [f"## {t['dim_scores']}", "", _md_table(tables["scores"]), "",
+                md(_dims_legend(p, tables["dims"], lang)), ""]
         out += [f"## {t['stages']}", "", _md_table(tables["stages"]), ""]
         out += [f"## {t['progress']}", ""]
         out += [_md_table(tables["progress"]) if len(tables["progress"]) > 1 else t["no_progress"], ""]
@@ -270,6 +277,28 @@ def to_markdown(p: Portfolio, lang: str) -> str:
         out += [f"- {md_code(s)}" for s in p.skipped] + [""]
     out += [f"*{md(_footer(p, lang), start=False)}*", ""]
     return "\n".join(out)
+
+
+def to_html(p: Portfolio, lang: str) -> str:
+    """The portfolio as one printable HTML page: the same tables as the Markdown form."""
+    from cxmaturity.renderers import html_doc as h
+
+    t = LABELS[lang]
+    tables = _tables(p, lang)
+    blocks = []
+    if p.rows:
+        blocks += [h.table(tables["companies"], RIGHT["companies"]), h.para(t["coverage_note"], note=True),
+                   h.heading(t["dim_scores"]), h.table(tables["scores"], range(1, len(tables["scores"][0]))),
+                   h.para(_dims_legend(p, tables["dims"], lang), note=True),
+                   h.heading(t["stages"]), h.table(tables["stages"], RIGHT["stages"]), h.heading(t["progress"])]
+        blocks.append(h.table(tables["progress"], RIGHT["progress"]) if len(tables["progress"]) > 1
+                      else h.para(t["no_progress"]))
+    else:
+        blocks.append(h.para(t["none"]))
+    if p.skipped:
+        blocks.append(h.para(_form(t["skipped"], len(p.skipped), lang).format(n=len(p.skipped))))
+        blocks.append(h.table([["", ""], *([str(s), ""] for s in p.skipped)]))
+    return h.page(lang, title(p, lang), blocks, [_footer(p, lang)], tool=p.tool_version)
 
 
 def to_json(p: Portfolio) -> str:
