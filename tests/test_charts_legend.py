@@ -55,16 +55,20 @@ def _check(html: str, result: dict) -> int:
         assert lum == sorted(lum, reverse=True) and len(set(lum)) == len(lum), (key, segs)
         darkest = segs[-1]
         assert darkest[0] + darkest[1] == pytest.approx(100, abs=0.2), (key, segs)
-        if p.get("options"):
-            # A single share: the dark part is the group with the better answers.
-            value = p["value"]
-            hi = value[1] if isinstance(value, list) else value
-            better = hi if p["better"] == "higher" else 100 - hi
-            assert darkest[1] == pytest.approx(better, abs=0.2), (key, p["better"], segs)
-            # The company's mark falls on the side of the group its answer belongs to.
-            if tip is not None and p["verdict"] != "level" and not isinstance(value, list):
-                on_dark = tip >= darkest[0] - 0.2
-                assert on_dark == (p["position"] >= 100 - better - 0.2), (key, tip, p)
+        shares = p.get("shares")
+        distribution = any(f.get("distribution") for f in p.get("figures", []))
+        if shares and not distribution:
+            # Worse answers light on the left, what the figures leave open grey, better answers
+            # dark on the right: the dark part is exactly the share known to have answered better.
+            worse, better = shares["worse"][0], shares["better"][0]
+            if better > 0:
+                assert darkest[1] == pytest.approx(better, abs=0.2), (key, shares, segs)
+            else:
+                assert darkest[2] > _luminance(charts.SHARE_BETTER), (key, shares, segs)
+            if worse > 0:
+                first = segs[0]
+                assert first[0] == pytest.approx(0, abs=0.2) and first[1] == pytest.approx(worse, abs=0.2)
+                assert first[2] == pytest.approx(_luminance(charts.SHARE_WORSE)), (key, segs)
         checked += 1
     return checked
 
@@ -90,7 +94,8 @@ def test_generated_companies_charts_agree_with_the_legend(cli, tmp_path):
     for path in write(tmp_path / "in", 12, seed=7, repeat_share=0):
         html, result = _report(cli, path, tmp_path)
         checked += _check(html, result)
-        lower += sum(1 for p in result["placements"] if p.get("better") == "lower" and p.get("options"))
+        lower += sum(1 for p in result["placements"]
+                     if any(f.get("better") == "lower" and f.get("options") for f in p.get("figures", [])))
     assert checked > 50 and lower > 5
 
 

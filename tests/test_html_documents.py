@@ -21,7 +21,7 @@ def test_portfolio_as_html(cli, tmp_path):
     html = out.read_text(encoding="utf-8")
     _clean(html, "en")
     assert "<h1>Portfolio: 7 assessments of 6 companies</h1>" in html
-    assert "<td>Groupe Lumière Santé</td>" in html and "<td class='n'>35%</td>" in html
+    assert "<td>Groupe Lumière Santé</td>" in html and "<td class='n'>20%</td>" in html
     assert "<td>3 AI at scale for efficiency</td>" in html
     assert "<th class='n'>Investment</th>" in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html  # a hostile name stays text
@@ -33,7 +33,7 @@ def test_portfolio_html_in_french(cli, tmp_path):
     assert cli("portfolio", str(EXAMPLES), "-o", str(out), "--lang", "fr").exit_code == 0
     html = out.read_text(encoding="utf-8")
     _clean(html, "fr")
-    assert "Portefeuille : 6 évaluations de 5 entreprises" in html and "<td class='n'>35 %</td>" in html
+    assert "Portefeuille : 6 évaluations de 5 entreprises" in html and "<td class='n'>20 %</td>" in html
 
 
 def test_compare_as_html(cli, tmp_path):

@@ -6,11 +6,10 @@ import re
 
 import pytest
 
-from cxmaturity.evaluation.cohorts import _ordinal
 from cxmaturity.documents.summary import ordinal
 
 
-@pytest.mark.parametrize("helper", [ordinal, _ordinal])
+@pytest.mark.parametrize("helper", [ordinal])
 def test_every_percentile_reads_as_a_whole_ordinal(helper):
     for tenth in range(0, 1001):
         value = tenth / 10
@@ -20,7 +19,7 @@ def test_every_percentile_reads_as_a_whole_ordinal(helper):
         assert abs(int(en[:-2]) - value) <= 0.5
 
 
-@pytest.mark.parametrize("helper", [ordinal, _ordinal])
+@pytest.mark.parametrize("helper", [ordinal])
 def test_examples_from_reports(helper):
     assert helper(24.5, "en") == "25th" and helper(24.5, "fr") == "25e"
     assert helper(81.2, "en") == "81st" and helper(81.2, "fr") == "81e"

@@ -43,7 +43,7 @@ def test_80_columns_nothing_cut_and_the_legend_names_the_headers(cli):
     for name in NAMES:
         assert name in flat, name
     assert "andes-industrial" not in out and "andes-" not in out
-    assert re.search(r"Groupe Lumière Santé +2026-05-18 +3 AI at scale for efficiency +50 +35%", out)
+    assert re.search(r"Groupe Lumière Santé +2026-05-18 +2 Acquiring AI +20 +20%", out)
     assert "5 CX leader" in out
 
 
@@ -78,7 +78,7 @@ def test_lang_fr_labels_and_legend_in_french(cli):
     assert header.split()[1:] == shown
     assert "Stades (dernière évaluation de chaque entreprise)" in out
     assert "Invest. = Investissement en IA" in " ".join(out.split())
-    assert "35 %" in out
+    assert "20 %" in out
     assert "…" not in out and max(len(line) for line in out.splitlines()) <= 80
 
 
