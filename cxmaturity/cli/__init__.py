@@ -531,7 +531,7 @@ def assess(
     Exit codes: 0 done or saved on request; 1 a user error, or end of input (saved, with the
     command to resume); 130 Ctrl-C (saved).
     """
-    from cxmaturity.interview.engine import session as sessions
+    from cxmaturity.interview import session as sessions
     from cxmaturity.words.interview import say as _say
 
     prog = invoked_as()
