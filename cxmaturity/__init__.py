@@ -8,9 +8,9 @@ from cxmaturity._version import __version__
 
 _EXPORTS = {
     "hookimpl": "cxmaturity.plugin_host.hookspecs",
-    "Scorer": "cxmaturity.evaluation.scorer_contract",
-    "ScoringContext": "cxmaturity.evaluation.scorer_contract",
-    "QuestionScorer": "cxmaturity.evaluation.scorer_contract",
+    "Scorer": "cxmaturity.plugin_host.scorer_contract",
+    "ScoringContext": "cxmaturity.plugin_host.scorer_contract",
+    "QuestionScorer": "cxmaturity.plugin_host.scorer_contract",
     "CohortMembership": "cxmaturity.formats.models",
     "Placement": "cxmaturity.formats.models",
     "Result": "cxmaturity.formats.models",

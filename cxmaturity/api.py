@@ -28,7 +28,9 @@ def load_cohort_file(path: Path | str, questionnaire: Questionnaire | None = Non
     """The cohort file in `path`, checked against the questionnaire it names (or `questionnaire`)."""
     from cxmaturity.formats.cohort_files import load_cohort_file as load
 
-    return load(path, None if questionnaire is None else (lambda _id: questionnaire))
+    if questionnaire is not None:
+        return load(path, lambda _id: questionnaire)
+    return load(path, lambda qid: find_questionnaire(qid))
 
 
 def load_playbook(path: Path | str) -> Playbook:
@@ -50,14 +52,15 @@ def find_questionnaire(ref: str, version: int | None = None, registry: Registry 
     """A registered questionnaire by id (the latest version unless `version`), or from a path."""
     from cxmaturity.plugin_host.catalog import find
 
-    return find(ref, version, registry=registry)
+    return find(ref, version, registry=registry if registry is not None else load_registry())
 
 
-def load_registry(plugins_dirs: Any = (), strict: bool = False) -> Registry:
-    """The plugin registry as the command line builds it: built-ins, `plugins_dirs`, installed."""
-    from cxmaturity.plugin_host.manager import load_registry as load
+def load_registry(plugins_dirs: Any = (), strict: bool = False, cohorts: Any = ()) -> Registry:
+    """The plugin registry as the command line builds it: built-ins, `plugins_dirs`, installed,
+    then the cohort files `cohorts` (what ``--cohorts FILE`` adds)."""
+    from cxmaturity.workspace.workspace import open_registry
 
-    return load(plugins_dirs, strict=strict)
+    return open_registry(plugins_dirs, strict=strict, cohorts=cohorts)
 
 
 def evaluate_assessment(

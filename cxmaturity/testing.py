@@ -200,9 +200,9 @@ def cx_score(cx_assessment) -> Callable[..., Any]:
     scorer returns for those answers (no cohorts, in the assessment's language)."""
 
     def run(scorer: Any, answers: Any, questionnaire: Any = "cx-ai-2018", lang: str = "en"):
-        from cxmaturity.evaluation.scorer_contract import ScoringContext
         from cxmaturity.formats.models import Questionnaire
         from cxmaturity.plugin_host.catalog import find
+        from cxmaturity.plugin_host.scorer_contract import ScoringContext
 
         assessment = cx_assessment(answers, questionnaire, lang=lang)
         q = questionnaire if isinstance(questionnaire, Questionnaire) else None

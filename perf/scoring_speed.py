@@ -17,11 +17,11 @@ import sys
 import time
 from pathlib import Path
 
-from cxmaturity.evaluation.scorer_contract import ScoringContext
 from cxmaturity.evaluation.scoring import run_scorers
 from cxmaturity.formats.bundled import bundled
 from cxmaturity.formats.loader import load_assessment, load_questionnaire
 from cxmaturity.plugin_host.manager import load_registry, plugin_name
+from cxmaturity.plugin_host.scorer_contract import ScoringContext
 
 ROOT = Path(__file__).resolve().parent.parent
 BUDGET_MS = 2.0

@@ -130,7 +130,7 @@ def percentile(values: list[float], p: float) -> float:
 def run_load(respondents: int = 50, seconds: float = 60, kill_at: float = 30, think: float = 0.5,
              folder: Path | None = None) -> dict:
     """Run the load; the figures as a dict (`missing` lists acknowledged answers not stored)."""
-    from cxmaturity.plugin_host.catalog import find
+    from cxmaturity.api import find_questionnaire as find
     from cxmaturity.web.store import Store
 
     folder = Path(folder or tempfile.mkdtemp(prefix="cx-serve-load-"))

@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 
 from cxmaturity import Scorer
-from cxmaturity.evaluation.scorer_contract import ScoringContext
 from cxmaturity.formats.bundled import bundled
 from cxmaturity.formats.loader import load_assessment, load_questionnaire
 from cxmaturity.formats.models import Assessment
 from cxmaturity.plugin_host.manager import load_registry, plugin_name
+from cxmaturity.plugin_host.scorer_contract import ScoringContext
 
 PLUGINS = bundled("plugins")
 QUESTIONNAIRES = bundled("questionnaires")

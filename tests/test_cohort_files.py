@@ -7,8 +7,10 @@ import json
 import pytest
 from conftest import EXAMPLES, ROOT
 
+from cxmaturity.api import find_questionnaire
 from cxmaturity.errors import CxError, FileError
-from cxmaturity.formats.cohort_files import check_cohort_file, load_cohort_file, load_cohort_files
+from cxmaturity.formats import cohort_files
+from cxmaturity.formats.cohort_files import check_cohort_file
 from cxmaturity.formats.loader import load, load_questionnaire
 from cxmaturity.formats.models import CohortFile
 
@@ -73,6 +75,14 @@ def broken(tmp_path, old, new, name="bad.yaml"):
 
 def line_of(path, text):
     return next(i for i, line in enumerate(path.read_text().splitlines(), 1) if text in line)
+
+
+def load_cohort_file(path):
+    return cohort_files.load_cohort_file(path, find_questionnaire)
+
+
+def load_cohort_files(paths):
+    return cohort_files.load_cohort_files(paths, find_questionnaire)
 
 
 def test_the_report_file_has_no_cross_file_problem():

@@ -158,8 +158,8 @@ def test_round_trip_members_placed_by_the_shares_the_file_holds(cli, built, port
     """Each company of the portfolio, scored with the built file as --cohorts, is placed at the
     percentile interval the file's own shares give for its answer, in exactly the cohorts it
     belongs to."""
+    from cxmaturity.api import load_registry
     from cxmaturity.evaluation.pipeline import evaluate
-    from cxmaturity.plugin_host.manager import load_registry
 
     out, _ = built
     cohort_file = load(out, CohortFile)

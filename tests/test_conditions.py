@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
+from cxmaturity.api import find_questionnaire as find
 from cxmaturity.formats.conditions import evaluate
 from cxmaturity.formats.models import Condition
-from cxmaturity.plugin_host.catalog import find
 
 
 @pytest.fixture(scope="module")

@@ -7,9 +7,9 @@ import re
 import pytest
 from conftest import ROOT
 
+from cxmaturity.api import find_questionnaire as find
 from cxmaturity.formats import loader, yamlio
 from cxmaturity.formats.models import Assessment, Condition, Questionnaire
-from cxmaturity.plugin_host.catalog import find
 
 DOC = ROOT / "docs" / "formats.md"
 BLOCK = re.compile(r"```yaml\n(# (questionnaire extension|questionnaire|assessment|condition|cohorts)\n.*?)```", re.S)

@@ -262,7 +262,7 @@ def test_what_applies_holds_for_every_registered_questionnaire():
 
 
 def test_an_extension_given_as_a_file_needs_its_base_registered(tmp_path):
-    from cxmaturity.plugin_host.catalog import find
+    from cxmaturity.api import find_questionnaire as find
 
     path = _write(tmp_path, "x.yaml", """\
         id: acme-x

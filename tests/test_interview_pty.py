@@ -148,10 +148,10 @@ def test_ctrl_c_in_plain_mode(tmp_path):
 
 
 def test_the_real_questionnaire_first_question_on_a_terminal(tmp_path):
+    from cxmaturity.api import find_questionnaire
     from cxmaturity.formats.models import tr
-    from cxmaturity.plugin_host import catalog
 
-    first = catalog.find("cx-ai-2018").questions[0]
+    first = find_questionnaire("cx-ai-2018").questions[0]
     child = spawn(["assess", "--lang", "fr"], tmp_path)
     child.expect_exact("Nom de l'entreprise")
     child.sendline("Lumière")

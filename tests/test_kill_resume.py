@@ -19,9 +19,9 @@ import pytest
 
 pexpect = pytest.importorskip("pexpect")
 
+from cxmaturity.api import find_questionnaire  # noqa: E402 -- after the skip
 from cxmaturity.formats.loader import load_assessment  # noqa: E402
 from cxmaturity.formats.models import tr  # noqa: E402
-from cxmaturity.plugin_host import catalog  # noqa: E402 -- after the skip
 
 EXE = str(Path(sys.executable).with_name("cxmaturity"))
 SEED = 20181107
@@ -31,7 +31,7 @@ SCREEN = re.compile(r"Question (\d+) of (\d+) · [^\r\n]*\r\n([^\r\n]+)\r\n|Revi
 
 @pytest.fixture(scope="module")
 def questionnaire():
-    return catalog.find("cx-ai-2018")
+    return find_questionnaire("cx-ai-2018")
 
 
 def policy(questionnaire):

@@ -10,7 +10,7 @@ def test_list_shows_id_version_count_and_languages(cli):
     assert "cx-ai-2018" in lines and "cx-ai-2018-quick" in lines
     full = lines["cx-ai-2018"].split()
     assert full[1] == "1" and "en, fr" in lines["cx-ai-2018"]
-    from cxmaturity.plugin_host.catalog import find
+    from cxmaturity.api import find_questionnaire as find
 
     assert str(len(find("cx-ai-2018").questions)) in full
 

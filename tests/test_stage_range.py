@@ -206,8 +206,8 @@ def test_rescoring_only_the_scorers_that_read_a_filled_question_changes_nothing(
     those that read a filled question (their `questions` or `also_reads`)."""
     from cxmaturity.evaluation.cohorts import memberships
     from cxmaturity.evaluation.pipeline import dimensions, ranges
-    from cxmaturity.evaluation.scorer_contract import ScoringContext
     from cxmaturity.evaluation.scoring import run_scorers
+    from cxmaturity.plugin_host.scorer_contract import ScoringContext
 
     rng = random.Random(5)
     for assessment in generated[:40]:

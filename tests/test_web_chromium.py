@@ -181,8 +181,8 @@ def browser():
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["js", "nojs"])
 def test_two_respondents_and_the_consultant_in_chromium(browser, tmp_path, javascript, cli):
+    from cxmaturity.api import find_questionnaire as find
     from cxmaturity.evaluation.stages import load_stage_model
-    from cxmaturity.plugin_host.catalog import find
 
     tag = "js" if javascript else "nojs"
     db = tmp_path / "serve.db"

@@ -184,9 +184,16 @@ def invoked_as() -> str:
 
 def load_plugins(plugins_dir: list[Path] | None, strict: bool, cohorts: list[Path] | None = None):
     """The plugin registry for a command's options (heavy imports happen here, not at start-up)."""
-    from cxmaturity.plugin_host.manager import load_registry
+    from cxmaturity.workspace.workspace import open_registry
 
-    return load_registry(plugins_dir or [], strict=strict, cohorts=cohorts or [])
+    return open_registry(plugins_dir or (), strict=strict, cohorts=cohorts or ())
+
+
+def open_workspace(plugins_dir: list[Path] | None, strict: bool, cohorts: list[Path] | None, weights: Path | None):
+    """The workspace for a command's options: the stage model, then the registry."""
+    from cxmaturity.workspace.workspace import open_workspace as open_
+
+    return open_(plugins_dir or (), strict=strict, cohorts=cohorts or (), weights=weights)
 
 
 def print_warnings(registry) -> None:
@@ -239,7 +246,7 @@ def validate(
     lang: LangOption = None,
 ) -> None:
     """Check questionnaire and assessment files; report every problem with its line."""
-    from cxmaturity.formats.validate import validate_files
+    from cxmaturity.workspace.validate import validate_files
 
     check_lang(lang)
     registry = load_plugins(plugins_dir, strict, cohorts)
@@ -421,17 +428,9 @@ def _locale_lang() -> str:
 
 def _evaluate_file(file: Path, plugins_dir, strict: bool, cohorts, weights):
     """Load the plugins and `file`, and evaluate it: (result, questionnaire, stage model, registry)."""
-    from cxmaturity.evaluation.pipeline import evaluate
-    from cxmaturity.evaluation.stages import load_stage_model
-    from cxmaturity.formats import loader
-    from cxmaturity.plugin_host import catalog
-
-    model = load_stage_model(weights)  # before the plugins, so a bad --weights fails fast
-    registry = load_plugins(plugins_dir, strict, cohorts)
-    assessment, questionnaire = loader.load_assessment_and_questionnaire(
-        file, lambda id_, version: catalog.find(id_, version, registry=registry)
-    )
-    return evaluate(assessment, questionnaire, registry, model), questionnaire, model, registry
+    ws = open_workspace(plugins_dir, strict, cohorts, weights)
+    assessment, questionnaire = ws.load(file)
+    return ws.evaluate(assessment, questionnaire), questionnaire, ws.stage_model, ws.registry
 
 
 @app.command()
@@ -660,29 +659,24 @@ def report(
     weights: WeightsOption = None,
 ) -> None:
     """Write a report to hand over: standalone HTML with charts, an A4 PDF, Markdown, or the JSON result."""
-    from cxmaturity.documents.report import FORMATS, format_of
+    from cxmaturity.renderers import formats
 
-    fmt = format_of(out.suffix)
+    fmt = formats.by_suffix("report", out.suffix)
     if fmt is None:
-        known = ", ".join(sorted(set(FORMATS)))
+        known = ", ".join(formats.suffixes("report"))
         raise fail(f"{out}: unsupported report format '{out.suffix or '(none)'}' (use {known})")
     if not out.parent.is_dir():
         raise fail(f"{out.parent}: no such folder")
     lang = check_lang(lang)
-    from cxmaturity.documents.report import prepare, render
-    from cxmaturity.evaluation.pipeline import evaluate
-    from cxmaturity.evaluation.stages import load_stage_model
-    from cxmaturity.formats import loader
+    from cxmaturity.documents.report import prepare
     from cxmaturity.formats.yamlio import write_atomic
-    from cxmaturity.plugin_host import catalog
 
-    model = load_stage_model(weights)  # before the plugins, so a bad --weights fails fast
-    registry = load_plugins(plugins_dir, strict, cohorts)
-    assessment, questionnaire = loader.load_assessment_and_questionnaire(
-        file, lambda id_, version: catalog.find(id_, version, registry=registry)
-    )
-    result = evaluate(assessment, questionnaire, registry, model)
-    document = render(prepare(result, assessment, questionnaire, registry, lang, model), fmt)
+    ws = open_workspace(plugins_dir, strict, cohorts, weights)
+    assessment, questionnaire = ws.load(file)
+    result = ws.evaluate(assessment, questionnaire)
+    registry = ws.registry
+    document = formats.renderer("report", fmt.name)(prepare(result, assessment, questionnaire, registry, lang,
+                                                            ws.stage_model))
     write_atomic(out, document)
     print_warnings(registry)
     typer.echo(f"Wrote {out}")
@@ -691,48 +685,60 @@ def report(
 FormatOption = Annotated[
     str, typer.Option("--format", help="What goes to stdout: text, json or markdown.", metavar="text|json|markdown")
 ]
-_SUFFIX_FORMAT = {".json": "json", ".md": "markdown", ".markdown": "markdown", ".txt": "text", ".html": "html",
-                  ".htm": "html"}
 
 
-def _out_format(out: Path) -> str:
-    """The format an output file's suffix asks for."""
-    fmt = _SUFFIX_FORMAT.get(out.suffix.lower())
+def _out_format(out: Path, document: str) -> str:
+    """The format an output file's suffix asks for (the table of `renderers.formats`)."""
+    from cxmaturity.renderers import formats
+
+    fmt = formats.by_suffix(document, out.suffix)
     if fmt is None:
-        raise fail(f"{out}: unsupported format '{out.suffix}' (use .html, .md, .json or .txt)")
-    return fmt
+        known = ", ".join(s for s in (".html", ".md", ".json", ".txt") if s in formats.suffixes(document))
+        raise fail(f"{out}: unsupported format '{out.suffix}' (use {_or(known)})")
+    return fmt.name
 
 
-def _check_format(output_format: str) -> str:
-    if output_format not in ("text", "json", "markdown"):
-        raise typer.BadParameter(f"'{output_format}' is not text, json or markdown", param_hint="--format")
+def _or(known: str) -> str:
+    head, _, last = known.rpartition(", ")
+    return f"{head} or {last}" if head else last
+
+
+def _check_format(output_format: str, document: str) -> str:
+    from cxmaturity.renderers import formats
+
+    names = formats.stdout_names(document)
+    if output_format not in names:
+        raise typer.BadParameter(f"'{output_format}' is not {_or(', '.join(names))}", param_hint="--format")
     return output_format
 
 
-def _emit(fmt: str, out: Path | None, render_text, render_markdown, render_json, text_tail=(),
-          render_html=None) -> None:
+def _emit(document: str, fmt: str, out: Path | None, doc, lang: str, text_tail=()) -> None:
     """Write `out` in the format its suffix picks, or print `fmt` to stdout. `text_tail`: plain
     lines after the text form, never wrapped."""
+    from cxmaturity.renderers import formats
+
+    def rendered(name: str):
+        fn = formats.renderer(document, name)
+        return fn(doc) if name == "json" else fn(doc, lang)
+
     if out is not None:
         from cxmaturity.formats.yamlio import write_atomic
 
-        fmt = _out_format(out)
+        fmt = _out_format(out, document)
         if fmt == "text":
             recorder = console(width=100, record=True, file=__import__("io").StringIO(), color_system=None)
-            recorder.print(render_text())
+            recorder.print(rendered("text"))
             text = recorder.export_text() + "".join(f"{line}\n" for line in text_tail)
-        elif fmt == "html":
-            text = render_html()
         else:
-            text = render_markdown() if fmt == "markdown" else render_json() + "\n"
+            text = rendered(fmt) + ("\n" if fmt == "json" else "")
         write_atomic(out, text)
         typer.echo(f"Wrote {out}")
     elif fmt == "text":
-        console().print(render_text())
+        console().print(rendered("text"))
         for line in text_tail:
             typer.echo(strip_controls(line))
     else:
-        typer.echo(strip_controls(render_markdown()) if fmt == "markdown" else render_json())
+        typer.echo(strip_controls(rendered(fmt)) if fmt == "markdown" else rendered(fmt))
 
 
 @app.command()
@@ -755,15 +761,14 @@ def portfolio(
     Files that cannot be read as assessments are listed with the reason and skipped. Without
     --lang, the output is in the language most of the assessments use.
     """
-    _check_format(output_format)
+    _check_format(output_format, "portfolio")
     lang = check_lang(lang)
     from cxmaturity.documents.portfolio import scan
-    from cxmaturity.renderers.portfolio import skipped_in, skipped_lines, to_html, to_json, to_markdown, to_text
+    from cxmaturity.renderers.portfolio import skipped_in, skipped_lines
 
     result = scan(paths, plugins_dirs=plugins_dir or [], strict=strict, cohorts=cohorts or [], weights=weights)
     lang = lang or result.language() or _locale_lang()
-    _emit(output_format, out, lambda: to_text(result, lang), lambda: to_markdown(result, lang),
-          lambda: to_json(result), text_tail=skipped_lines(result, lang), render_html=lambda: to_html(result, lang))
+    _emit("portfolio", output_format, out, result, lang, text_tail=skipped_lines(result, lang))
     if out is not None and result.skipped:
         typer.echo(strip_controls(skipped_in(result, str(out), lang)), err=True)
 
@@ -787,32 +792,15 @@ def compare(
 
     Two versions of a questionnaire are compared through the `replaces:` mapping of the newer one.
     """
-    _check_format(output_format)
+    _check_format(output_format, "comparison")
     lang = check_lang(lang)
     from cxmaturity.documents.comparison import compare as compare_assessments
-    from cxmaturity.errors import CxError
-    from cxmaturity.evaluation.stages import load_stage_model
-    from cxmaturity.formats import loader
-    from cxmaturity.formats.models import Assessment
-    from cxmaturity.plugin_host import catalog
-    from cxmaturity.renderers.compare import to_html, to_json, to_markdown, to_text
-
-    model = load_stage_model(weights)
-    registry = load_plugins(plugins_dir, strict, cohorts)
-    loaded = []
-    for path in (old, new):
-        data, text = loader.read(path)
-        ref = loader.validate_data(Assessment, data, str(path), text).questionnaire
-        try:
-            questionnaire = catalog.find(ref.id, ref.version, registry=registry)
-        except CxError as exc:
-            raise fail(f"{path}: questionnaire: {exc}") from None
-        loaded.append((loader.load_assessment(path, questionnaire), questionnaire))
-    (a, qa), (b, qb) = loaded
-    result = compare_assessments(a, b, qa, qb, registry, model=model, force=force)
+    ws = open_workspace(plugins_dir, strict, cohorts, weights)
+    registry = ws.registry
+    (a, qa), (b, qb) = ws.load(old), ws.load(new)
+    result = compare_assessments(a, b, qa, qb, registry, model=ws.stage_model, force=force)
     lang = lang or b.language
-    _emit(output_format, out, lambda: to_text(result, lang), lambda: to_markdown(result, lang),
-          lambda: to_json(result), render_html=lambda: to_html(result, lang))
+    _emit("comparison", output_format, out, result, lang)
     print_warnings(registry)
 
 
@@ -841,16 +829,16 @@ def cohorts_build(
     Each company counts once (its latest assessment). Cohorts: all, and the report's region
     and size cohorts that reach --min-size; the file holds shares only, no names or notes.
     """
-    from cxmaturity.evaluation.cohort_build import MESSAGES, TooFewCompanies, build, companies, to_yaml
+    from cxmaturity.documents.cohort_build import MESSAGES, TooFewCompanies, build, companies, to_yaml
     from cxmaturity.formats.yamlio import write_atomic
-    from cxmaturity.plugin_host import catalog
     from cxmaturity.renderers.portfolio import skipped_lines
 
     lang = check_lang(lang) or _locale_lang()
     if out.suffix.lower() not in (".yaml", ".yml"):
         raise fail(f"{out}: a cohort file is YAML (use .yaml)")
     try:
-        built = build(paths, catalog.find(questionnaire), name=name, min_size=min_size, lang=lang)
+        ws = open_workspace(None, False, None, None)
+        built = build(paths, ws.find(questionnaire), name=name, min_size=min_size, lang=lang, find=ws.find)
     except TooFewCompanies as exc:
         # Which files were not read, and why, before the error they explain.
         for line in skipped_lines(exc.skipped, lang):

@@ -17,7 +17,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from cxmaturity.documents.portfolio_files import Questionnaires, Skipped, assessment_paths, load_one
+from cxmaturity.workspace.portfolio_files import Questionnaires, Skipped, assessment_paths, load_one
 
 CHUNK = 100
 # Below this many files a pool costs more (starting workers, loading plugins) than it saves.
@@ -161,9 +161,9 @@ def _init(plugins_dirs: list[str], strict: bool, cohorts: list[str], weights: st
         return
     from cxmaturity.evaluation.stages import load_stage_model
     from cxmaturity.plugin_host import catalog
-    from cxmaturity.plugin_host.manager import load_registry
+    from cxmaturity.workspace.workspace import open_registry
 
-    registry = load_registry([Path(d) for d in plugins_dirs], strict=strict, cohorts=[Path(c) for c in cohorts])
+    registry = open_registry(plugins_dirs, strict=strict, cohorts=cohorts)
     _STATE.update(
         key=key,
         registry=registry,
@@ -181,10 +181,10 @@ def scores(assessment: Any, questionnaire: Any, registry: Any, model: Any) -> An
     from cxmaturity.evaluation.applies import cohort_files_for, scorers_for
     from cxmaturity.evaluation.cohorts import memberships
     from cxmaturity.evaluation.pipeline import dimensions, ranges
-    from cxmaturity.evaluation.scorer_contract import ScoringContext
     from cxmaturity.evaluation.scoring import run_scorers
     from cxmaturity.evaluation.stages import apply
     from cxmaturity.formats.models import QuestionnaireRef, Result
+    from cxmaturity.plugin_host.scorer_contract import ScoringContext
 
     cohorts = memberships(assessment.answered(), questionnaire, cohort_files_for(questionnaire, registry))
     ctx = ScoringContext(assessment=assessment, questionnaire=questionnaire, cohorts=cohorts,

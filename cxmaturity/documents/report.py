@@ -16,9 +16,6 @@ from cxmaturity.formats.models import Assessment, Figure, Playbook, Questionnair
 if TYPE_CHECKING:
     from cxmaturity.plugin_host.manager import Registry
 
-FORMATS = {".html": "html", ".htm": "html", ".md": "md", ".markdown": "md", ".json": "json", ".pdf": "pdf"}
-
-
 @dataclass(frozen=True)
 class Note:
     """A note the company left on an answer, cleared for a client report."""
@@ -51,11 +48,6 @@ def public_notes(assessment: Assessment) -> list[Note]:
     ]
 
 
-def format_of(suffix: str) -> str | None:
-    """The report format a file suffix asks for (html, md, json, pdf), or None."""
-    return FORMATS.get(suffix.lower())
-
-
 def prepare(
     result: Result,
     assessment: Assessment,
@@ -85,28 +77,3 @@ def prepare(
         stage_model=stage_model,
         notes=public_notes(assessment),
     )
-
-
-def render(ri: ReportInput, fmt: str) -> str | bytes:
-    """The report in `fmt` (html, md or json) as text, or as PDF bytes (pdf)."""
-    if fmt == "pdf":
-        from cxmaturity.renderers.html import render_html
-        from cxmaturity.renderers.pdf import html_to_pdf
-
-        return html_to_pdf(render_html(ri))
-    if fmt == "html":
-        from cxmaturity.renderers.html import render_html
-
-        return render_html(ri)
-    if fmt == "json":
-        return ri.result.model_dump_json(indent=2, by_alias=True) + "\n"
-    if fmt == "md":
-        # The Markdown report is the summary's own renderer, not a second one.
-        try:
-            from cxmaturity.renderers.markdown import summary_markdown
-        except ImportError:
-            from cxmaturity.errors import CxError
-
-            raise CxError("Markdown reports need cxmaturity.renderers.markdown, which this build lacks") from None
-        return summary_markdown(ri.result, ri.questionnaire, ri.stage_model, ri.lang)
-    raise ValueError(f"unknown report format {fmt!r}")

@@ -13,13 +13,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
-from cxmaturity.evaluation.scorer_contract import ScoringContext
 from cxmaturity.formats import conditions
 from cxmaturity.formats.models import Answer, Assessment, CohortMembership, Finding, Question, Questionnaire
+from cxmaturity.plugin_host.scorer_contract import ScoringContext
 
 if TYPE_CHECKING:
-    from cxmaturity.evaluation.scorer_contract import Scorer
     from cxmaturity.plugin_host.manager import Registry
+    from cxmaturity.plugin_host.scorer_contract import Scorer
 
 Side = Literal["worst", "best"]
 

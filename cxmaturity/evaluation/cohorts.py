@@ -19,6 +19,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from cxmaturity.evaluation import placement_text as placement_words
 from cxmaturity.evaluation.picture import Prepared, picture, prepare
 from cxmaturity.formats.conditions import evaluate
 from cxmaturity.formats.models import (
@@ -34,7 +35,6 @@ from cxmaturity.formats.models import (
     Shares,
     Statement,
 )
-from cxmaturity.words import placement as placement_words
 
 # --- membership --------------------------------------------------------------------------
 

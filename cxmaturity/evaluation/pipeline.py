@@ -14,7 +14,6 @@ from cxmaturity.evaluation import bounds, consistency, stages
 from cxmaturity.evaluation.applies import cohort_files_for, playbooks_for, plugins_for, scorers_for
 from cxmaturity.evaluation.cohorts import cohort_sources, memberships, place
 from cxmaturity.evaluation.roadmap import recommend
-from cxmaturity.evaluation.scorer_contract import ScoringContext
 from cxmaturity.evaluation.scoring import run_scorers
 from cxmaturity.formats import conditions
 from cxmaturity.formats.models import (
@@ -30,6 +29,7 @@ from cxmaturity.formats.models import (
     StageModel,
 )
 from cxmaturity.plugin_host.dimensions import declared
+from cxmaturity.plugin_host.scorer_contract import ScoringContext
 
 if TYPE_CHECKING:
     from cxmaturity.plugin_host.manager import Registry

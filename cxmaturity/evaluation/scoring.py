@@ -19,8 +19,8 @@ from pydantic import ValidationError
 from cxmaturity.formats.models import Finding, PluginStatus
 
 if TYPE_CHECKING:
-    from cxmaturity.evaluation.scorer_contract import Scorer, ScoringContext
     from cxmaturity.plugin_host.manager import Registry
+    from cxmaturity.plugin_host.scorer_contract import Scorer, ScoringContext
 
 
 class _Invalid(Exception):

@@ -94,17 +94,11 @@ def check_cohort_file(cohort_file: CohortFile, questionnaire: Questionnaire) -> 
     return out
 
 
-def _default_find(questionnaire_id: str) -> Questionnaire:
-    from cxmaturity.plugin_host import catalog
-
-    return catalog.find(questionnaire_id)
-
-
-def load_cohort_file(path: Path | str, find_questionnaire: FindQuestionnaire | None = None) -> CohortFile:
+def load_cohort_file(path: Path | str, find_questionnaire: FindQuestionnaire) -> CohortFile:
     """One cohort file, checked by itself and against the questionnaire it names.
 
-    `find_questionnaire` maps a questionnaire id to the questionnaire (by default the
-    catalog's latest version). Raises FileError listing every problem, each located.
+    `find_questionnaire` maps a questionnaire id to the questionnaire (the caller's registry
+    decides which). Raises FileError listing every problem, each located.
     """
     from cxmaturity.formats.loader import locate, read, validate_data
 
@@ -112,7 +106,7 @@ def load_cohort_file(path: Path | str, find_questionnaire: FindQuestionnaire | N
     data, text = read(path)
     cohort_file = validate_data(CohortFile, data, name, text)
     try:
-        questionnaire = (find_questionnaire or _default_find)(cohort_file.questionnaire)
+        questionnaire = find_questionnaire(cohort_file.questionnaire)
     except CxError as exc:
         raise FileError(locate([(("questionnaire",), str(exc))], name, text)) from None
     problems = check_cohort_file(cohort_file, questionnaire)
@@ -122,7 +116,7 @@ def load_cohort_file(path: Path | str, find_questionnaire: FindQuestionnaire | N
 
 
 def load_cohort_files(
-    paths: Iterable[Path | str], find_questionnaire: FindQuestionnaire | None = None
+    paths: Iterable[Path | str], find_questionnaire: FindQuestionnaire
 ) -> list[CohortFile]:
     """Cohort files (``--cohorts FILE``, repeatable), each checked like `load_cohort_file`.
 

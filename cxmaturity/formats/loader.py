@@ -147,14 +147,27 @@ def load_assessment(path: Path | str, questionnaire: Questionnaire | None = None
     return assessment
 
 
+class WrongKind(FileError):
+    """A file of another known format where an assessment was expected."""
+
+    def __init__(self, name: str, kind: str):
+        self.kind = kind
+        super().__init__([Problem(name, None, "", f"not an assessment (a {kind} file)")])
+
+
 def load_assessment_and_questionnaire(
-    path: Path | str, find: Callable[[str, int], Questionnaire]
+    path: Path | str, find: Callable[[str, int], Questionnaire], only_assessments: bool = False
 ) -> tuple[Assessment, Questionnaire]:
     """An assessment and the questionnaire it answers (`find(id, version)`), the file read
-    once and checked against it; an unknown questionnaire is located like any problem."""
+    once and checked against it; an unknown questionnaire is located like any problem.
+    `only_assessments`: a file of another known format is refused as such."""
     from cxmaturity.errors import CxError
 
     data, text = read(path)
+    if only_assessments:
+        kind = detect_kind(data)
+        if kind not in ("assessment", None):
+            raise WrongKind(str(path), kind)
     assessment = validate_data(Assessment, data, str(path), text)
     ref = assessment.questionnaire
     try:

@@ -16,26 +16,16 @@ if TYPE_CHECKING:
     from cxmaturity.plugin_host.manager import Registry
 
 
-def _registry(registry: Registry | None) -> Registry:
-    if registry is not None:
-        return registry
-    from cxmaturity.plugin_host.manager import load_registry
-
-    return load_registry()
-
-
-def available(registry: Registry | None = None) -> list[Questionnaire]:
-    """Every questionnaire the plugins registered, sorted by id then version.
-
-    Without a `registry`, a default one is loaded (built-ins and installed plugins)."""
-    return list(_registry(registry).questionnaires)
+def available(registry: Registry) -> list[Questionnaire]:
+    """Every questionnaire the plugins of `registry` registered, sorted by id then version."""
+    return list(registry.questionnaires)
 
 
 def _looks_like_path(ref: str) -> bool:
     return ref.endswith((".yaml", ".yml")) or "/" in ref or Path(ref).exists()
 
 
-def find(ref: str, version: int | None = None, registry: Registry | None = None) -> Questionnaire:
+def find(ref: str, version: int | None = None, *, registry: Registry) -> Questionnaire:
     """A questionnaire by id (latest version unless `version`), or from a file path."""
     if _looks_like_path(ref):
         from cxmaturity.formats.loader import load_questionnaire
@@ -44,7 +34,6 @@ def find(ref: str, version: int | None = None, registry: Registry | None = None)
         if questionnaire.extend is not None:  # its base is a registered one, found by id
             from cxmaturity.formats.extension import merged_file
 
-            registry = _registry(registry)
             return merged_file(questionnaire, ref, lambda id_, v: find(id_, v, registry=registry))
         return questionnaire
     known_all = available(registry)

@@ -158,7 +158,6 @@ class Registry:
         self,
         pm: pluggy.PluginManager,
         strict: bool = False,
-        cohort_paths: Iterable[Path] = (),
         block: Iterable[str] = (),
         traceback: bool = False,
     ):
@@ -173,7 +172,6 @@ class Registry:
         self._owners: dict[str, dict[str, str]] = {}
         self._warnings: list[str] = []
         self._sources: dict[str, dict[str, Path]] = {}  # kind → key → the file it came from
-        self._cohort_paths = [Path(p) for p in cohort_paths]
         #: Seconds each plugin call may take (None: no limit); see `plugin_calls`.
         self.timeout = plugin_calls.timeout()
 
@@ -354,8 +352,6 @@ class Registry:
             self._owners[kind] = {}
             for impl in self._call_order(HOOKS[kind]):
                 self._call(kind, impl)
-            if kind == "cohorts":
-                self._add_cohort_paths()
             if kind == "questionnaires":
                 self._resolve_extensions()
         items = self._items[kind]
@@ -420,29 +416,25 @@ class Registry:
                 info.registered["questionnaires"].remove(key)
             self.fail(plugin, f"failed in register_questionnaires: {message}")
 
-    def _add_cohort_paths(self) -> None:
-        # Files given with --cohorts are the user's own input: a bad one is a user error,
-        # checked against the questionnaire it names as the plugins registered it.
-        from cxmaturity.formats.cohort_files import load_cohort_file
-        from cxmaturity.plugin_host import catalog
-
-        for path in self._cohort_paths:
-            cohort_file = load_cohort_file(path, lambda qid: catalog.find(qid, registry=self))
-            holder = self._owners["cohorts"].get(cohort_file.id)
-            if holder is not None:
+    def add_cohort_file(self, cohort_file, path: str) -> None:
+        """A cohort file given by the user (``--cohorts FILE``), already loaded and checked,
+        added beside the plugins' own. A file or cohort id that clashes is a user error."""
+        self._kind("cohorts")  # the plugins' cohort files first, so that a clash is found
+        holder = self._owners["cohorts"].get(cohort_file.id)
+        if holder is not None:
+            raise CxError(
+                f"{path}: cohort file '{cohort_file.id}' is already registered "
+                f"by plugin '{holder}'"
+            )
+        # Placements name a cohort by its id alone, so ids must not clash across files.
+        for other in self._items["cohorts"].values():
+            clash = sorted({c.id for c in cohort_file.cohorts} & {c.id for c in other.cohorts})
+            if clash:
                 raise CxError(
-                    f"{path}: cohort file '{cohort_file.id}' is already registered "
-                    f"by plugin '{holder}'"
+                    f"{path}: cohort '{clash[0]}' is already defined in cohort file '{other.id}'"
                 )
-            # Placements name a cohort by its id alone, so ids must not clash across files.
-            for other in self._items["cohorts"].values():
-                clash = sorted({c.id for c in cohort_file.cohorts} & {c.id for c in other.cohorts})
-                if clash:
-                    raise CxError(
-                        f"{path}: cohort '{clash[0]}' is already defined in cohort file '{other.id}'"
-                    )
-            self._items["cohorts"][cohort_file.id] = cohort_file
-            self._owners["cohorts"][cohort_file.id] = "--cohorts"
+        self._items["cohorts"][cohort_file.id] = cohort_file
+        self._owners["cohorts"][cohort_file.id] = "--cohorts"
 
 
 def _sort_key(kind: str) -> Callable[[str], Any]:
@@ -507,7 +499,7 @@ def _validate(kind: str, item: Any):
 
 
 def _validate_scorer(item: Any):
-    from cxmaturity.evaluation.scorer_contract import Scorer
+    from cxmaturity.plugin_host.scorer_contract import Scorer
 
     if isinstance(item, type) and issubclass(item, Scorer):
         raise Rejected(
@@ -620,13 +612,12 @@ def blocked_names(block: Iterable[str] | None = None) -> set[str]:
 def load_registry(
     plugins_dirs: Iterable[Path] = (),
     strict: bool = False,
-    cohorts: Iterable[Path] = (),
     block: Iterable[str] | None = None,
     traceback: bool | None = None,
 ) -> Registry:
     """The registry of every plugin: built-ins, then each of `plugins_dirs`, then installed
-    packages. With `strict`, the first plugin failure raises `PluginError`. `cohorts` are
-    extra cohort files (``--cohorts FILE``), added to ``cohort_files``. `block`: plugin names to
+    packages. With `strict`, the first plugin failure raises `PluginError`. The user's own
+    cohort files are added from outside (`workspace.open_registry`). `block`: plugin names to
     leave out, whatever their origin (added to ``CXMATURITY_BLOCK_PLUGINS``); `traceback`: keep
     each failure's traceback (None: ``CXMATURITY_TRACEBACK`` or ``--traceback`` decides).
 
@@ -640,7 +631,7 @@ def load_registry(
     pm.add_hookspecs(hookspecs)
     if traceback is None:
         traceback = traceback_wanted() or bool((CONTROLS.get() or {}).get("traceback"))
-    registry = Registry(pm, strict=strict, cohort_paths=cohorts, block=blocked_names(block),
+    registry = Registry(pm, strict=strict, block=blocked_names(block),
                         traceback=traceback)
     dirs = [Path(d) for d in plugins_dirs]
     for d in dirs:

@@ -143,3 +143,8 @@ def summary_markdown(
 
     out += ["---", ""] + [f"*{md(line, start=False)}*  " for line in c.footer()]
     return "\n".join(out).rstrip() + "\n"
+
+
+def report_markdown(ri) -> str:
+    """The Markdown report: the summary's own renderer, not a second one."""
+    return summary_markdown(ri.result, ri.questionnaire, ri.stage_model, ri.lang)

@@ -42,3 +42,10 @@ def html_to_pdf(html: str) -> bytes:
     # After the page's own stylesheet, so that these rules win (a user stylesheet would not).
     html = html.replace("</head>", f"<style>{PAGED_CSS}</style>\n</head>", 1)
     return weasyprint.HTML(string=html, url_fetcher=no_fetch).write_pdf()
+
+
+def report_pdf(ri) -> bytes:
+    """The report as an A4 PDF: the HTML report, printed."""
+    from cxmaturity.renderers.html import render_html
+
+    return html_to_pdf(render_html(ri))

@@ -121,12 +121,14 @@ def consolidated(store: Store, engagement: Engagement, questionnaire: Questionna
 
 
 def evaluate_report(core: Core, assessment: Assessment, questionnaire: Questionnaire, fmt: str) -> str:
-    """The report of `assessment` in `fmt` (html, md, json), as `cxmaturity report` writes it."""
-    from cxmaturity.documents.report import prepare, render
+    """The report of `assessment` in `fmt` (html, markdown, json), as `cxmaturity report` writes it."""
+    from cxmaturity.documents.report import prepare
     from cxmaturity.evaluation.pipeline import evaluate
+    from cxmaturity.renderers.formats import renderer
 
     result = evaluate(assessment, questionnaire, core.registry, core.model)
-    return render(prepare(result, assessment, questionnaire, core.registry, assessment.language, core.model), fmt)
+    ri = prepare(result, assessment, questionnaire, core.registry, assessment.language, core.model)
+    return renderer("report", {"md": "markdown"}.get(fmt, fmt))(ri)
 
 
 def assessment_yaml(assessment: Assessment, questionnaire: Questionnaire) -> str:

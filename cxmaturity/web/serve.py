@@ -51,17 +51,17 @@ def run(*, host: str, port: int, db: Path, export: Path | None, imports: list[Pa
         echo: Callable[..., None]) -> None:
     """The `serve` command (see cli.serve)."""
     from cxmaturity.evaluation.stages import load_stage_model
-    from cxmaturity.plugin_host.manager import load_registry
     from cxmaturity.web.engagements import Core
     from cxmaturity.web.security import is_loopback
     from cxmaturity.web.store import Store
+    from cxmaturity.workspace.workspace import open_registry
 
     if export is not None and imports:
         raise CxError("--export and --import cannot be combined: run one, then the other")
     if export is None and not imports:
         _need_web_stack()
     model = load_stage_model(weights)
-    registry = load_registry(plugins_dir, strict=strict, cohorts=cohorts)
+    registry = open_registry(plugins_dir or (), strict=strict, cohorts=cohorts or ())
     for line in registry.warnings:
         echo(f"Warning: {line}", err=True)
     core = Core(registry, model)

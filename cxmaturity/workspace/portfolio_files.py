@@ -46,8 +46,8 @@ class Skipped:
 class Questionnaires:
     """The questionnaires assessments name, each looked up once (a portfolio names few)."""
 
-    def __init__(self, find: Callable[[str, int], Questionnaire] | None = None):
-        self._find = find or _catalog_find
+    def __init__(self, find: Callable[[str, int], Questionnaire]):
+        self._find = find
         self._cache: dict[tuple[str, int], Questionnaire | CxError] = {}
 
     def get(self, qid: str, version: int) -> Questionnaire:
@@ -63,32 +63,18 @@ class Questionnaires:
         return found
 
 
-def _catalog_find(qid: str, version: int) -> Questionnaire:
-    from cxmaturity.plugin_host import catalog
-
-    return catalog.find(qid, version)
-
 
 def load_one(path: Path, questionnaires: Questionnaires) -> tuple[Assessment, Questionnaire] | Skipped:
     """The assessment in `path` checked against the questionnaire it names, or why not."""
-    from cxmaturity.formats.loader import check_assessment, detect_kind, locate, read, validate_data
+    from cxmaturity.formats.loader import WrongKind
+    from cxmaturity.workspace.workspace import load_assessment
 
     name = str(path)
     try:
-        data, text = read(path)
-        kind = detect_kind(data)
-        if kind not in ("assessment", None):
-            return Skipped(name, f"not an assessment (a {kind} file)")
-        assessment = validate_data(Assessment, data, name, text)
-        try:
-            questionnaire = questionnaires.get(assessment.questionnaire.id, assessment.questionnaire.version)
-        except CxError as exc:
-            raise FileError(locate([(("questionnaire",), str(exc))], name, text)) from None
-        problems = check_assessment(assessment, questionnaire)
-        if problems:
-            raise FileError(locate(problems, name, text))
+        return load_assessment(path, questionnaires.get, only_assessments=True)
+    except WrongKind as exc:
+        return Skipped(name, f"not an assessment (a {exc.kind} file)")
     except FileError as exc:
         first = exc.problems[0] if exc.problems else Problem(name, None, "", "unreadable")
         more = f" (and {len(exc.problems) - 1} more)" if len(exc.problems) > 1 else ""
         return Skipped(name, f"{first}{more}")
-    return assessment, questionnaire

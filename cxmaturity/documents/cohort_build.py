@@ -19,11 +19,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from cxmaturity.documents.portfolio_files import Questionnaires, Skipped, assessment_paths, load_one
 from cxmaturity.errors import CxError
 from cxmaturity.formats.bundled import bundled
 from cxmaturity.formats.conditions import evaluate
 from cxmaturity.formats.models import CohortDef, CohortFile, Condition, Figure, Question, Questionnaire, Share, Survey
+from cxmaturity.workspace.portfolio_files import Questionnaires, Skipped, assessment_paths, load_one
 
 # A cohort file built without --name (or named "Portfolio") says "your portfolio" alone.
 DEFAULT_NAME = None
@@ -76,11 +76,12 @@ def report_cohorts() -> list[CohortDef]:
     ]
 
 
-def _collect(paths: Iterable[Path | str], questionnaire: Questionnaire, skipped: list[Skipped]) -> dict[str, _Company]:
+def _collect(paths: Iterable[Path | str], questionnaire: Questionnaire, skipped: list[Skipped],
+             find) -> dict[str, _Company]:
     # Assessments of another questionnaire are checked against their own, then refused here:
     # their shares would be over other questions.
     latest: dict[str, _Company] = {}
-    questionnaires = Questionnaires()
+    questionnaires = Questionnaires(find)
     with_options = {q.id for q in questionnaire.questions if q.options}
     for path in assessment_paths(paths):
         loaded = load_one(path, questionnaires)
@@ -230,16 +231,19 @@ def build(
     name: str | None = DEFAULT_NAME,
     min_size: int = 10,
     lang: str = "en",
+    *,
+    find,
 ) -> Built:
     """A portfolio cohort file from the assessments in `paths` (files or folders); `name`, the
-    consultancy's, heads every label (without it labels say "your portfolio" alone).
+    consultancy's, heads every label (without it labels say "your portfolio" alone). `find(id,
+    version)`: the questionnaire an assessment names (the caller's registry decides).
 
     Raises TooFewCompanies (a CxError, with the skipped files) when fewer than `min_size`
     companies could be read. Cohorts and, within a
     cohort, questions with fewer than `min_size` answers are left out and listed in `left_out`.
     """
     skipped: list[Skipped] = []
-    latest = _collect(paths, questionnaire, skipped)
+    latest = _collect(paths, questionnaire, skipped, find)
     n = len(latest)
     if n < min_size:
         M = MESSAGES[lang]
