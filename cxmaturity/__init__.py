@@ -35,6 +35,8 @@ _EXPORTS = {
     "find_questionnaire": "cxmaturity.api",
     "load_registry": "cxmaturity.api",
     "evaluate_assessment": "cxmaturity.api",
+    # where the data shipped with the tool lives (the built-in data plugins register it)
+    "bundled": "cxmaturity.formats.bundled",
     # the words helpers: a text in the output language, numbers and shares as people write them
     "tr": "cxmaturity.formats.models",
     "num": "cxmaturity.documents.summary",

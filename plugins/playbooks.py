@@ -5,8 +5,7 @@ It registers every YAML file of the bundled `benchmarks/playbooks/` folder throu
 and the engine treats both alike.
 """
 
-from cxmaturity import hookimpl
-from cxmaturity.formats.bundled import bundled
+from cxmaturity import bundled, hookimpl
 
 
 @hookimpl
