@@ -50,3 +50,17 @@ def test_rich_markdown_still_draws_after_help_stand_ins(cli):
     assert result.exit_code == 0
     assert "cx-ai-2018-quick · version 1 · 14 questions" in result.output
     assert "# " not in result.output  # headings drawn, not shown as Markdown source
+
+
+# The project's own modules that --help and --version load: the command line, its two helpers
+# and the text guard. A new one here is a module every command pays for at start-up.
+START_UP = {"cxmaturity", "cxmaturity._version", "cxmaturity.cli", "cxmaturity.cli.lazy_rich",
+            "cxmaturity.cli.one_line_errors", "cxmaturity.text_safety"}
+
+
+@pytest.mark.parametrize("args", [["--help"], ["--version"]])
+def test_help_and_version_load_no_more_of_the_package(args):
+    out = subprocess.run([sys.executable, "-c", PROBE, json.dumps(args)], capture_output=True,
+                         text=True, check=True).stdout
+    ours = {m for m in json.loads(out.split("MODULES:")[-1]) if m.split(".")[0] == "cxmaturity"}
+    assert ours <= START_UP, sorted(ours - START_UP)

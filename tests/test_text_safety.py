@@ -15,7 +15,7 @@ import re
 
 import pytest
 
-from cxmaturity.words.safety import console, md, md_code, strip_controls
+from cxmaturity.text_safety import console, md, md_code, strip_controls
 
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 

@@ -19,7 +19,7 @@ from cxmaturity.cli.one_line_errors import OneLineErrors
 
 # Light (only `re` until a console is made): text from files and plugins reaches the terminal
 # only through `console()` or `strip_controls`.
-from cxmaturity.words.safety import console, strip_controls
+from cxmaturity.text_safety import console, strip_controls
 
 lazy_rich.install()  # typer's help imports rich's Markdown and Traceback; --help uses neither
 

@@ -14,8 +14,8 @@ from typing import Any, TextIO
 
 from cxmaturity.formats.models import Answer, Question, tr
 from cxmaturity.interview.engine import Conflict, Reply, Request, Review
+from cxmaturity.text_safety import strip_controls
 from cxmaturity.words.interview import CONTROLS, control_of, keys, say, words
-from cxmaturity.words.safety import strip_controls
 
 
 def _fmt_number(x: float) -> str:

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from html import escape
 
-from cxmaturity.words.safety import strip_controls
+from cxmaturity.text_safety import strip_controls
 
 VERDICT_COLOURS = {"ahead": "#2e7d32", "level": "#b7791f", "behind": "#c62828"}
 PHASE_COLOURS = {"completed": "#2e7d32", "current": "#1f5fa8", "next": "#9aa5b1"}

@@ -6,7 +6,7 @@ import json
 
 from cxmaturity.documents.comparison import Comparison, ScoreChange
 from cxmaturity.formats.models import tr
-from cxmaturity.words.safety import md
+from cxmaturity.text_safety import md
 
 LABELS = {
     "en": {

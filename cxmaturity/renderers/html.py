@@ -16,9 +16,9 @@ from cxmaturity.documents.report import ReportInput
 from cxmaturity.documents.summary import Content
 from cxmaturity.formats.models import Placement, Question, Result, tr
 from cxmaturity.renderers import charts
+from cxmaturity.text_safety import strip_controls
 from cxmaturity.words.html_labels import CONFIDENCE, STATES, VERDICTS, label_set
 from cxmaturity.words.labels import labels as summary_labels
-from cxmaturity.words.safety import strip_controls
 from cxmaturity.words.sources import source_words
 
 # --- escaping by default ---------------------------------------------------------------------

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from cxmaturity.documents.summary import Content, num
 from cxmaturity.formats.models import Questionnaire, Result, StageModel
-from cxmaturity.words.safety import md
+from cxmaturity.text_safety import md
 
 
 class _Markdown(str):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from cxmaturity.formats.models import Question, Questionnaire, tr
-from cxmaturity.words.safety import md, md_code
+from cxmaturity.text_safety import md, md_code
 from cxmaturity.words.sources import source_words
 
 LABELS = {

@@ -7,7 +7,7 @@ import re
 
 from cxmaturity.documents.portfolio import Portfolio, row_dict
 from cxmaturity.formats.models import tr
-from cxmaturity.words.safety import md, md_code
+from cxmaturity.text_safety import md, md_code
 
 LABELS = {
     "en": {
