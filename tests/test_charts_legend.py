@@ -45,7 +45,7 @@ def _rows(html: str):
 def _check(html: str, result: dict) -> int:
     placements = {f"{p['cohort']}:{p['figure']}": p for p in result["placements"] if p.get("figure")}
     checked = 0
-    for key, segs, tip in _rows(html):
+    for key, segs, _tip in _rows(html):
         p = placements[key]
         if not p.get("options") and isinstance(p.get("value"), list):
             continue  # a cohort's average in the question's unit: one segment, no groups

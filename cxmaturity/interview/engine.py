@@ -406,7 +406,7 @@ def request_for(questionnaire: Questionnaire, assessment: Assessment, question_i
     question = next((q for q in order if q.id == question_id), None)
     if question is None:
         return None
-    return _silent(questionnaire, assessment, None)._request(question, order)
+    return _silent(questionnaire, assessment, None)._request(question)
 
 
 def previous_of(questionnaire: Questionnaire, assessment: Assessment, question_id: str) -> Question | None:
