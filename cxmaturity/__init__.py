@@ -38,9 +38,9 @@ _EXPORTS = {
     # where the data shipped with the tool lives (the built-in data plugins register it)
     "bundled": "cxmaturity.formats.bundled",
     # the words helpers: a text in the output language, numbers and shares as people write them
-    "tr": "cxmaturity.formats.models",
-    "num": "cxmaturity.documents.summary",
-    "percent": "cxmaturity.documents.summary",
+    "tr": "cxmaturity.words.tr",
+    "num": "cxmaturity.words.numbers",
+    "percent": "cxmaturity.words.numbers",
 }
 
 __all__ = ["__version__", *_EXPORTS]

@@ -12,39 +12,15 @@ from typing import Any
 
 from cxmaturity.formats.models import Placement, Questionnaire, Result, StageModel, tr
 from cxmaturity.words.labels import DIMENSIONS, labels, survey_date
+from cxmaturity.words.numbers import exact, num, ordinal, percent  # noqa: F401 -- the renderers' names
 from cxmaturity.words.sources import source_words
 
 VERDICTS = ("ahead", "level", "behind", "no_benchmark")
 MISSING_STATES = ("skipped", "not_applicable", "dont_know", "unanswered")
 
 
-def num(value: float | int | None, lang: str) -> str:
-    """A number with at most one decimal, a decimal comma in French."""
-    if value is None:
-        return "—"
-    text = f"{float(value):.1f}".rstrip("0").rstrip(".")
-    return text.replace(".", ",") if lang == "fr" else text
 
 
-def exact(value: float, lang: str) -> str:
-    """A number printed in full (for the arithmetic of `explain`), decimal comma in French."""
-    text = f"{float(value):.10g}"
-    return text.replace(".", ",") if lang == "fr" else text
-
-
-def ordinal(value: float, lang: str) -> str:
-    """45 → '45th' / '45e'; a percentile is said as a whole number: 24.5 → '25th', 81.2 → '81st'."""
-    n = int(float(value) + 0.5)  # half up: 24.5 → 25 (round() would give 24)
-    if lang == "fr":
-        return "1er" if n == 1 else f"{n}e"
-    return f"{n}" + ("th" if n % 100 in (11, 12, 13) else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th"))
-
-
-def percent(value: float | int | None, lang: str) -> str:
-    """A share as people write it: '45%' in English, '45 %' (and a decimal comma) in French."""
-    if value is None:
-        return "—"
-    return f"{num(value, lang)} %" if lang == "fr" else f"{num(value, lang)}%"
 
 
 @dataclass

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from cxmaturity.evaluation.picture import AVERAGE, DIRECTION, MISMATCH, NOT_AN_END, Picture, share_bounds
 from cxmaturity.formats.models import Figure, Question, tr
+from cxmaturity.words import numbers
 
 _CMP = {
     "en": {"exact": "", "about": "roughly ", "more_than": "more than ", "less_than": "less than "},
@@ -35,14 +36,9 @@ _REASONS = {
 }
 
 
-@lru_cache(maxsize=4096)  # shares repeat across placements: format each once
-def num(value: float, lang: str) -> str:
-    text = f"{value:.1f}".rstrip("0").rstrip(".")
-    return text.replace(".", ",") if lang == "fr" else text
-
-
-def pct(value: float, lang: str) -> str:
-    return f"{num(value, lang)} %" if lang == "fr" else f"{num(value, lang)}%"
+# shares repeat across placements: format each once
+num = lru_cache(maxsize=4096)(numbers.num)
+pct = lru_cache(maxsize=4096)(numbers.percent)
 
 
 def interval(span: tuple[float, float], lang: str, unit: bool = True) -> str:

@@ -12,6 +12,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
+from cxmaturity.words.tr import tr  # noqa: F401 -- models.tr, as the renderers name it
+
 Lang = Literal["en", "fr"]
 LANGUAGES: tuple[str, ...] = ("en", "fr")
 
@@ -32,12 +34,6 @@ Confidence = Literal["stated", "figure_unambiguous", "figure_ambiguous", "derive
 Comparator = Literal["exact", "about", "more_than", "less_than", "range"]
 Verdict = Literal["ahead", "level", "behind", "no_benchmark"]
 
-
-def tr(text: dict[str, str] | None, lang: str) -> str:
-    """The text in `lang`, else in English, else in whatever language it has."""
-    if not text:
-        return ""
-    return text.get(lang) or text.get("en") or next(iter(text.values()))
 
 
 class Model(BaseModel):

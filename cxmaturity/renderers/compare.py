@@ -7,6 +7,7 @@ import json
 from cxmaturity.documents.comparison import Comparison, ScoreChange
 from cxmaturity.formats.models import tr
 from cxmaturity.text_safety import md
+from cxmaturity.words.numbers import num
 
 LABELS = {
     "en": {
@@ -89,10 +90,7 @@ LABELS = {
 
 
 def _num(value: float | None, lang: str) -> str:
-    if value is None:
-        return "-"
-    text = f"{value:.1f}".rstrip("0").rstrip(".")
-    return text.replace(".", ",") if lang == "fr" else text
+    return num(value, lang, none="-")
 
 
 def _signed(value: float | None, lang: str) -> str:

@@ -19,6 +19,7 @@ from cxmaturity.renderers import charts
 from cxmaturity.text_safety import strip_controls
 from cxmaturity.words.html_labels import CONFIDENCE, STATES, VERDICTS, label_set
 from cxmaturity.words.labels import labels as summary_labels
+from cxmaturity.words.numbers import num, percent
 from cxmaturity.words.sources import source_words
 
 # --- escaping by default ---------------------------------------------------------------------
@@ -46,13 +47,7 @@ def join(parts: Iterable[object], sep: str = "") -> Safe:
 # --- numbers and words -------------------------------------------------------------------------
 
 
-def _num(value: float, lang: str) -> str:
-    text = f"{value:.1f}".rstrip("0").rstrip(".")
-    return text.replace(".", ",") if lang == "fr" else text
-
-
-def _pct(value: float, lang: str) -> str:
-    return f"{_num(value, lang)} %" if lang == "fr" else f"{_num(value, lang)}%"
+_num, _pct = num, percent
 
 
 class Footnotes:
