@@ -379,7 +379,7 @@ class Registry:
             if isinstance(item, (str, os.PathLike)):
                 sources[key] = Path(item)
 
-        kwargs = {"register": register}
+        kwargs = hook_arguments(hook, register=register, registry=self)
         _, error = self.run(name, f"in {hook}", impl.function, *[kwargs[arg] for arg in impl.argnames])
         if error is not None:  # isolation: any failure of a plugin's hook leaves it out
             self.fail(name, f"failed in {hook}: {error}", getattr(error, "exc", None))
@@ -435,6 +435,17 @@ class Registry:
                 )
         self._items["cohorts"][cohort_file.id] = cohort_file
         self._owners["cohorts"][cohort_file.id] = "--cohorts"
+
+
+def hook_arguments(hook: str, **available: Any) -> dict[str, Any]:
+    """The arguments `hook`'s spec declares, each taken from `available` (what the registry can
+    give a hook: ``register``, ``registry``…). A hook that gains an argument in its spec gets it
+    here, without a change to the caller; an implementation takes any subset (pluggy's rule)."""
+    names = list(inspect.signature(getattr(hookspecs, hook)).parameters)
+    missing = [n for n in names if n not in available]
+    if missing:
+        raise TypeError(f"hook {hook} declares {', '.join(missing)}, which the plugin host does not provide")
+    return {n: available[n] for n in names}
 
 
 def _sort_key(kind: str) -> Callable[[str], Any]:
