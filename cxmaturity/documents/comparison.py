@@ -21,12 +21,13 @@ if TYPE_CHECKING:
 
 DROPPED = {"en": "no longer asked", "fr": "plus posée"}
 VERDICT_RANK = {"behind": 0, "level": 1, "ahead": 2}
-STATE_WORDS = {
-    "en": {"skipped": "skipped", "not_applicable": "not applicable", "dont_know": "don't know",
-           "unanswered": "not answered"},
-    "fr": {"skipped": "passée", "not_applicable": "sans objet", "dont_know": "ne sait pas",
-           "unanswered": "sans réponse"},
-}
+
+
+def state_word(state: str, lang: str) -> str:
+    """An answer state in words: the same table as the summary's (words/labels.py)."""
+    from cxmaturity.words.labels import labels
+
+    return labels(lang)[f"state.{state}"]
 
 
 @dataclass(frozen=True)
@@ -157,9 +158,9 @@ def shared_questions(old: Questionnaire, new: Questionnaire) -> list[str]:
 
 def _words(question: Question | None, answer: Answer | None, lang: str) -> str:
     if answer is None:
-        return STATE_WORDS[lang]["unanswered"]
+        return state_word("unanswered", lang)
     if answer.state != "answered":
-        return STATE_WORDS[lang][answer.state]
+        return state_word(answer.state, lang)
     values = answer.value if isinstance(answer.value, list) else [answer.value]
     if question is not None and question.options:
         sep = " ; " if lang == "fr" else "; "

@@ -7,6 +7,7 @@ import json
 from cxmaturity.documents.comparison import Comparison, ScoreChange
 from cxmaturity.formats.models import tr
 from cxmaturity.text_safety import md
+from cxmaturity.words.labels import labels
 from cxmaturity.words.numbers import num
 
 LABELS = {
@@ -39,9 +40,6 @@ LABELS = {
         "playbook_changed": "Playbook changed: {old} → {new}.",
         "phases": "Phases completed since {old}: {phases}.",
         "no_phases": "No roadmap phase completed since {old}.",
-        "verdict.ahead": "ahead",
-        "verdict.level": "level",
-        "verdict.behind": "behind",
         "footer": "cxmaturity {tool} · stage model {model} (the tool's own, not a finding of the report) · "
         "plugins: {plugins}",
         "cohorts_line": "Cohorts: {sources}.",
@@ -77,9 +75,6 @@ LABELS = {
         "playbook_changed": "Feuille de route changée : {old} → {new}.",
         "phases": "Phases achevées depuis le {old} : {phases}.",
         "no_phases": "Aucune phase de la feuille de route achevée depuis le {old}.",
-        "verdict.ahead": "en avance",
-        "verdict.level": "au niveau",
-        "verdict.behind": "en retard",
         "footer": "cxmaturity {tool} · modèle de stades {model} (propre à l'outil, pas un résultat du rapport) · "
         "extensions : {plugins}",
         "cohorts_line": "Cohortes : {sources}.",
@@ -114,7 +109,7 @@ def _score_row(c: Comparison, s: ScoreChange, lang: str) -> list[str]:
 
 
 def _verdict(v: str | None, lang: str) -> str:
-    return LABELS[lang][f"verdict.{v}"] if v else LABELS[lang]["none_verdict"]
+    return labels(lang)[f"verdict.{v}"] if v else LABELS[lang]["none_verdict"]
 
 
 def _sections(c: Comparison, lang: str) -> dict:
