@@ -22,9 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
-import inspect
 import os
-import re
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -40,6 +38,18 @@ from cxmaturity.formats.bundled import bundled
 from cxmaturity.plugin_host import calls as plugin_calls
 from cxmaturity.plugin_host import hookspecs
 from cxmaturity.plugin_host.controls import CONTROLS
+from cxmaturity.plugin_host.registration import (  # noqa: F401 -- also the manager's names
+    DIMENSION_ID,
+    HOOKS,
+    SCORER_NAME,
+    Rejected,
+    check_hooks,
+    hook_arguments,
+    key_of,
+    label,
+    sort_key,
+    validate,
+)
 
 ENTRY_POINT_GROUP = "cxmaturity"
 ALLOW_LIST_ENV = "CXMATURITY_LOAD_PLUGINS"
@@ -48,25 +58,9 @@ BLOCK_LIST_ENV = "CXMATURITY_BLOCK_PLUGINS"
 Origin = Literal["built-in", "folder", "package"]
 Kind = Literal["scorers", "questionnaires", "cohorts", "playbooks"]
 
-#: Each kind of thing plugins register, and the hook that registers it.
-HOOKS: dict[str, str] = {
-    "scorers": "register_scorers",
-    "questionnaires": "register_questionnaires",
-    "cohorts": "register_cohorts",
-    "playbooks": "register_playbooks",
-}
-
 # Built-ins claim names first, then the user's folders, then installed packages: a
 # third-party plugin can never displace a built-in questionnaire by sorting before it.
 _ORIGIN_RANK = {"built-in": 0, "folder": 1, "package": 2}
-
-SCORER_NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-DIMENSION_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
-
-
-class Rejected(Exception):
-    """Raised by ``register`` (inside a plugin's hook) when what it is given is not valid."""
-
 
 @dataclass
 class PluginInfo:
@@ -111,16 +105,6 @@ class PluginInfo:
 def plugin_name(stem: str) -> str:
     """The plugin name of a module file: ``my_scorer.py`` → ``my-scorer``."""
     return stem.replace("_", "-")
-
-
-def key_of(kind: str, item: Any) -> str:
-    """The name an item is registered under: a scorer's name, ``id@version`` of a
-    questionnaire, the id of a cohort file or of a playbook."""
-    if kind == "scorers":
-        return item.name
-    if kind == "questionnaires":
-        return f"{item.id}@{item.version}"
-    return item.id
 
 
 class Failure(str):
@@ -323,7 +307,7 @@ class Registry:
             return
         from cxmaturity.plugin_host.api_version import api_problem
 
-        problem = api_problem(info.module) or _check_hooks(info.module)
+        problem = api_problem(info.module) or check_hooks(info.module)
         if problem:
             info.module = None
             self.fail(info.name, f"failed to load: {problem}")
@@ -355,7 +339,7 @@ class Registry:
             if kind == "questionnaires":
                 self._resolve_extensions()
         items = self._items[kind]
-        return [items[k] for k in sorted(items, key=_sort_key(kind))]
+        return [items[k] for k in sorted(items, key=sort_key(kind))]
 
     def _call(self, kind: str, impl) -> None:
         """Call one plugin's hook; keep what it registered only if the whole call succeeded."""
@@ -365,16 +349,16 @@ class Registry:
         sources: dict[str, Path] = {}  # key → the file it came from, to locate wrong references
 
         def register(item: Any) -> None:
-            obj = _validate(kind, item)
+            obj = validate(kind, item)
             key = key_of(kind, obj)
             holder = self._owners[kind].get(key)
             if holder is not None and self._shadows(holder, name):
-                self._warn(f"{_label(kind)} '{key}' of plugin '{name}' is shadowed by plugin "
+                self._warn(f"{label(kind)} '{key}' of plugin '{name}' is shadowed by plugin "
                            f"'{holder}' from --plugins-dir", fatal=False)
                 return
             if holder is not None or key in staged:
                 holder = holder or name
-                raise Rejected(f"{_label(kind)} '{key}' is already registered by plugin '{holder}'")
+                raise Rejected(f"{label(kind)} '{key}' is already registered by plugin '{holder}'")
             staged[key] = obj
             if isinstance(item, (str, os.PathLike)):
                 sources[key] = Path(item)
@@ -390,7 +374,7 @@ class Registry:
             self._owners[kind][key] = name
         info = self._plugins.get(name)
         if info is not None:
-            info.registered.setdefault(kind, []).extend(sorted(staged, key=_sort_key(kind)))
+            info.registered.setdefault(kind, []).extend(sorted(staged, key=sort_key(kind)))
         from cxmaturity.plugin_host.references import check_references
 
         for line in check_references(self, kind, name, staged, sources):
@@ -435,109 +419,6 @@ class Registry:
                 )
         self._items["cohorts"][cohort_file.id] = cohort_file
         self._owners["cohorts"][cohort_file.id] = "--cohorts"
-
-
-def hook_arguments(hook: str, **available: Any) -> dict[str, Any]:
-    """The arguments `hook`'s spec declares, each taken from `available` (what the registry can
-    give a hook: ``register``, ``registry``…). A hook that gains an argument in its spec gets it
-    here, without a change to the caller; an implementation takes any subset (pluggy's rule)."""
-    names = list(inspect.signature(getattr(hookspecs, hook)).parameters)
-    missing = [n for n in names if n not in available]
-    if missing:
-        raise TypeError(f"hook {hook} declares {', '.join(missing)}, which the plugin host does not provide")
-    return {n: available[n] for n in names}
-
-
-def _sort_key(kind: str) -> Callable[[str], Any]:
-    if kind == "questionnaires":
-        return lambda key: (key.split("@")[0], int(key.split("@")[1]))
-    return lambda key: key
-
-
-def _label(kind: str) -> str:
-    return {
-        "scorers": "scorer",
-        "questionnaires": "questionnaire",
-        "cohorts": "cohort file",
-        "playbooks": "playbook",
-    }[kind]
-
-
-def _check_hooks(module: ModuleType) -> str | None:
-    """Why the module's hook implementations cannot be used (a misspelled hook, an argument
-    the hook does not have), or None."""
-    marker = f"{hookspecs.PROJECT}_impl"
-    for attr, fn in sorted(vars(module).items()):
-        opts = getattr(fn, marker, None)
-        if opts is None or not callable(fn):
-            continue
-        hook = opts.get("specname") or attr
-        spec = getattr(hookspecs, hook, None) if hook in HOOKS.values() else None
-        if spec is None:
-            known = ", ".join(sorted(HOOKS.values()))
-            return f"unknown hook '{hook}' (the hooks are: {known})"
-        allowed = set(inspect.signature(spec).parameters)
-        extra = [p for p in inspect.signature(fn).parameters if p not in allowed]
-        if extra:
-            return f"{hook} has no argument '{extra[0]}' (it takes: {', '.join(sorted(allowed))})"
-    return None
-
-
-def _validate(kind: str, item: Any):
-    """What `register` accepts for `kind`, as the object the registry keeps."""
-    if kind == "scorers":
-        return _validate_scorer(item)
-    from cxmaturity.formats import loader, models
-
-    model = {
-        "questionnaires": models.Questionnaire,
-        "cohorts": models.CohortFile,
-        "playbooks": models.Playbook,
-    }[kind]
-    if isinstance(item, (str, os.PathLike)):
-        return loader.load(Path(item), model)
-    if isinstance(item, model):
-        if isinstance(item, models.Questionnaire):
-            problems = loader.check_questionnaire(item)
-            if problems:
-                loc, message = problems[0]
-                raise Rejected(f"questionnaire '{item.id}': {'.'.join(map(str, loc))}: {message}")
-        return item
-    raise Rejected(
-        f"register() takes a path to a YAML file or a cxmaturity.{model.__name__}, "
-        f"got {_describe(item)}"
-    )
-
-
-def _validate_scorer(item: Any):
-    from cxmaturity.plugin_host.scorer_contract import Scorer
-
-    if isinstance(item, type) and issubclass(item, Scorer):
-        raise Rejected(
-            f"register() takes a scorer instance, got the class {item.__name__} "
-            f"(call it: {item.__name__}())"
-        )
-    if not isinstance(item, Scorer):
-        raise Rejected(f"register() takes a cxmaturity.Scorer instance, got {_describe(item)}")
-    if not isinstance(item.name, str) or not SCORER_NAME.match(item.name):
-        raise Rejected(f"scorer name {item.name!r} is not kebab-case (like 'customer-sentiment')")
-    if not isinstance(item.dimension, str) or not DIMENSION_ID.match(item.dimension):
-        raise Rejected(f"scorer '{item.name}' has no valid dimension (got {item.dimension!r})")
-    if type(item).score is Scorer.score:
-        raise Rejected(f"scorer '{item.name}' does not define score(ctx)")
-    from cxmaturity.plugin_host.dimensions import check_declared
-
-    problem = check_declared(item)
-    if problem:
-        raise Rejected(problem)
-    return item
-
-
-def _describe(item: Any) -> str:
-    return f"{type(item).__name__} {item!r}"[:80]
-
-
-# --- finding plugins ---------------------------------------------------------------------
 
 
 def _module_name(path: Path) -> str:
