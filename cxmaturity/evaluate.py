@@ -9,7 +9,7 @@ from __future__ import annotations
 from statistics import mean
 from typing import TYPE_CHECKING
 
-from . import bounds, conditions, consistency, stages
+from . import bounds, conditions, consistency, executive, stages
 from ._version import __version__
 from .cohorts import cohort_sources, memberships, place
 from .models import (
@@ -192,4 +192,5 @@ def evaluate(
     )
     model = model or stages.load_stage_model()
     worst, best = ranges(assessment, questionnaire, registry, model, dims, cohorts, findings)
-    return stages.apply(result, model, worst, best, questionnaire)
+    result = stages.apply(result, model, worst, best, questionnaire)
+    return result.model_copy(update={"executive": executive.summarise(result)})

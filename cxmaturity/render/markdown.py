@@ -23,16 +23,39 @@ def _bar(score: float | None, width: int = 10) -> str:
     return "█" * filled + "░" * (width - filled)
 
 
+def _executive(c: Content) -> list[str]:
+    """The executive summary: one heading, the stage, strengths, gaps and next actions."""
+    ex = c.executive()
+    out = [f"## {ex.title} · {ex.company}", "", f"**{ex.stage[0]}**  "]
+    out += [line + "  " for line in ex.stage[1:]] + [""]
+    for title, items in ((ex.strengths_title, ex.strengths), (ex.gaps_title, ex.gaps)):
+        out += [f"**{title}**", ""] + [f"- {item}" for item in items] + [""]
+    out += [f"**{ex.actions_title}**", ""]
+    for i, (text, reason) in enumerate(ex.actions, 1):
+        out.append(f"{i}. {text}" + (f"  \n   *{reason}*" if reason else ""))
+    if not ex.actions:
+        out.append(c.W["exec_none_actions"])
+    return out + [""]
+
+
 def summary_markdown(
     result: Result,
     questionnaire: Questionnaire | None = None,
     stage_model: StageModel | None = None,
     lang: str | None = None,
+    audience: str = "client",
+    conclusions: str | None = None,
 ) -> str:
-    """The whole summary of `result` as Markdown, in `lang` (default: the assessment's)."""
+    """The whole summary of `result` as Markdown, in `lang` (default: the assessment's): the
+    executive summary first, the consultant's `conclusions` (Markdown, as written) next, then
+    the detail; the client edition (`audience`) ends with the method and sources in words,
+    the consultant's with the plugins."""
     c = Content(result, questionnaire, stage_model, lang)
     L, lang = c.L, c.lang
-    out = [f"# {L['title']}", ""]
+    consultant = audience == "consultant"
+    out = [f"# {L['title']}", ""] + _executive(c)
+    if conclusions and conclusions.strip():
+        out += [f"## {c.W['conclusions_title']}", "", conclusions.strip(), ""]
     out += [f"**{k}{L['colon'].strip()}** {v}  " for k, v in c.header()] + [""]
 
     out += [f"## {L['cohorts_title']}", ""]
@@ -68,10 +91,16 @@ def summary_markdown(
             [L["cohort"], L["cohort_figure"], L["verdict"], L["source"]],
             [[r.cohort, r.figure, f"**{r.verdict_word}**", r.source] for r in block.rows],
         )
+    unplaced = c.unplaced()
+    if unplaced:
+        for line, said in unplaced:
+            out.append(f"- {line}")
+            out += [f"  - {text} ({source})" for text, source in said]
+        out.append("")
     if c.has_uncertain():
         out += [f"*{L['uncertain_legend']}*", ""]
     if c.has_ambiguous():
-        out += [f"*{L['ambiguous_legend']}*", ""]
+        out += [f"*{L['ambiguous_legend'] if consultant else c.W['ambiguous_legend_client']}*", ""]
 
     statements = c.statements()
     if statements:
@@ -121,7 +150,9 @@ def summary_markdown(
         out += _table([L["question"], L["state"], L["dimensions"]], [[q, s, d or "—"] for q, s, d in missing])
     out += [line + "  " for line in c.missing_summary()] + [""]
 
-    plugins = c.plugins()
+    plugins = c.plugins() if consultant else []
+    if not consultant:
+        out += [f"## {c.W['method_title']}", ""] + [f"- {line}" for line in c.method()] + [""]
     if plugins:
         out += [f"## {L['plugins_title']}", ""]
         out += _table(

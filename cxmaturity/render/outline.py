@@ -10,6 +10,15 @@ LABELS = {
         "version": "version",
         "questions": "questions",
         "asked_if": "Asked only if",
+        "is_one_of": "{question} is {options}",
+        "or": " or ",
+        "answered": "{question} is answered",
+        "not_answered": "{question} is not answered",
+        "at_least": "{question} is at least {value}",
+        "at_most": "{question} is at most {value}",
+        "and": " and ",
+        "either": " or ",
+        "not": "not ({cond})",
         "source": "Source",
         "company": "Company",
         "date": "Date",
@@ -29,6 +38,15 @@ LABELS = {
         "version": "version",
         "questions": "questions",
         "asked_if": "Posée seulement si",
+        "is_one_of": "{question} : {options}",
+        "or": " ou ",
+        "answered": "{question} a une réponse",
+        "not_answered": "{question} n'a pas de réponse",
+        "at_least": "{question} : au moins {value}",
+        "at_most": "{question} : au plus {value}",
+        "and": " et ",
+        "either": " ou ",
+        "not": "non ({cond})",
         "source": "Source",
         "company": "Entreprise",
         "date": "Date",
@@ -47,9 +65,39 @@ LABELS = {
 }
 
 
-def _condition_text(q: Questionnaire, question: Question) -> str:
-    ids = question.when.questions() if question.when else []
-    return ", ".join(ids)
+def _condition_text(q: Questionnaire, question: Question, lang: str = "en") -> str:
+    """The question's condition in words: the other question's short form and the option
+    labels, never their ids."""
+    return _words(q, question.when, lang) if question.when else ""
+
+
+def _words(q: Questionnaire, cond, lang: str) -> str:
+    L = LABELS[lang]
+    quote = "« {} »" if lang == "fr" else "“{}”"
+    if cond.all or cond.any:
+        parts = [_words(q, c, lang) for c in (cond.all or cond.any)]
+        return (L["and"] if cond.all else L["either"]).join(parts)
+    if cond.not_ is not None:
+        return L["not"].format(cond=_words(q, cond.not_, lang))
+    if cond.q is None:
+        return ""
+    other = q.question(cond.q)
+    name = (tr(other.short, lang) if other.short else tr(other.text, lang)) if other else cond.q
+
+    def label(value) -> str:
+        o = other.option(value) if other is not None and isinstance(value, str) else None
+        return quote.format(tr(o.label, lang)) if o else f"{value:g}" if isinstance(value, float) else str(value)
+
+    if cond.in_ is not None:
+        return L["is_one_of"].format(question=name, options=L["or"].join(label(v) for v in cond.in_))
+    if cond.answered is not None:
+        return L["answered" if cond.answered else "not_answered"].format(question=name)
+    parts = []
+    if cond.gte is not None:
+        parts.append(L["at_least"].format(question=name, value=label(cond.gte)))
+    if cond.lte is not None:
+        parts.append(L["at_most"].format(question=name, value=label(cond.lte)))
+    return L["and"].join(parts)
 
 
 def _answer_lines(question: Question, lang: str, blank: bool) -> list[str]:
@@ -93,7 +141,7 @@ def outline(q: Questionnaire, lang: str = "en", blank: bool = False) -> str:
             head = f"**{number}. {tr(question.text, lang)}**"
             out += [head if blank else f"{head} `{question.id}`", ""]
             if question.when:
-                out += [f"*{L['asked_if']}{L['colon']}{_condition_text(q, question)}*", ""]
+                out += [f"*{L['asked_if']}{L['colon']}{_condition_text(q, question, lang)}*", ""]
             out += _answer_lines(question, lang, blank)
             out.append("")
             if blank:
