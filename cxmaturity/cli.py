@@ -366,8 +366,9 @@ def score(
     audience: AudienceOption = "client",
     notes: NotesOption = None,
 ) -> None:
-    """Score an assessment and show the summary: the executive summary first, then stages,
-    cohorts, roadmap, what is missing."""
+    """Score an assessment and show the summary: executive summary, stages, cohorts, roadmap.
+
+    The executive summary comes first; then the detail, what is missing included."""
     if output_format not in ("text", "markdown", "json"):
         raise typer.BadParameter(f"'{output_format}' is not text, markdown or json", param_hint="--format")
     lang = check_lang(lang)

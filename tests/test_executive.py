@@ -153,3 +153,21 @@ def test_the_blank_form_says_conditions_in_words(cli, tmp_path):
         form = out.read_text(encoding="utf-8").replace("\u00a0", " ")
         assert words in form
         assert not re.search(r"(Asked only if|Posée seulement si)\s*:\s*[a-z_]+\.[a-z_.]+", form)
+
+
+def test_the_executive_summary_fits_one_screen_for_generated_companies(generated):
+    from cxmaturity.render.content import Content
+    from cxmaturity.render.terminal import SCREEN, executive, render_text
+    from cxmaturity.stages import load_stage_model
+
+    questionnaire = load_questionnaire(ROOT / "questionnaires" / "cx-ai-2018.yaml")
+    model = load_stage_model()
+    for result in generated[:60]:
+        for lang in ("en", "fr"):
+            content = Content(result, questionnaire, model, lang)
+            lines = render_text(executive(content), width=80).rstrip("\n").splitlines()
+            assert len(lines) <= SCREEN and max(len(line) for line in lines) <= 80, "\n".join(lines)
+            # the range of the stage, when there is one, never gives way
+            if result.overall.open and result.overall.best_stage not in (None, result.overall.stage):
+                best = content.stage(result.overall.best_stage)
+                assert best in " ".join(" ".join(lines).split())

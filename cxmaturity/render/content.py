@@ -83,7 +83,8 @@ class ExecutiveSummary:
 
     title: str
     company: str
-    stage: list[str]
+    stage: list[str]  # the stage, then its range where answers are missing
+    notes: list[str]  # what holds it back, the weakest dimension: the first to go on a small screen
     strengths_title: str
     strengths: list[str]
     gaps_title: str
@@ -204,7 +205,8 @@ class Content:
             stage_lines = [W["exec_no_stage"].format(why=coverage)]
         else:
             stage_lines = [W["exec_stage"].format(stage=stage, score=num(score, lang))]
-        stage_lines += self.stage_notes(brief=True)
+        span, notes = self._stage_brief()
+        stage_lines += [span] if span else []
 
         def item(h, key: str, side: str) -> str:
             lo, hi = h.share
@@ -221,6 +223,7 @@ class Content:
             title=W["exec_title"],
             company=company,
             stage=stage_lines,
+            notes=notes,
             strengths_title=W["exec_strengths"],
             strengths=[item(h, "ahead", "exec_worse") for h in ex.strengths] or [W["exec_none_strengths"]],
             gaps_title=W["exec_gaps"],
@@ -229,6 +232,26 @@ class Content:
             actions=[(tr(a.text, lang), f"{W['exec_why'].capitalize()}{self.L['colon']}{tr(a.reason, lang)}"
                       if a.reason else "") for a in ex.actions],
         )
+
+    def _stage_brief(self) -> tuple[str | None, list[str]]:
+        """The stage's range where answers are missing, then what holds it back and the weakest
+        dimension, in short sentences (the detail says them in full)."""
+        o, W = self.result.overall, self.W
+        span = None
+        if o.open and o.best_stage and o.best_stage != o.stage:
+            key = "exec_range_one" if o.open == 1 else "exec_range"
+            span = W[key].format(best=self.stage(o.best_stage), n=o.open)
+        notes = []
+        if o.held_back is not None:
+            notes.append(W["exec_held_back"].format(stage=self.stage(o.held_back.stage),
+                                                    what=tr(o.held_back.text, self.lang)))
+        weakest = next((d for d in self.result.dimensions if d.id == o.weakest), None)
+        if weakest is not None:
+            score = num(weakest.low, self.lang)
+            if weakest.high is not None and weakest.high != weakest.low:
+                score = f"{score}–{num(weakest.high, self.lang)}"
+            notes.append(W["exec_weakest"].format(dimension=self.dimension(weakest.id), score=score))
+        return span, notes
 
     def unplaced(self) -> list[tuple[str, list[tuple[str, str]]]]:
         """Each compared cohort the report gives no figure on some questions, said once, with

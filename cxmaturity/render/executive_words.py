@@ -4,8 +4,12 @@ from __future__ import annotations
 
 EN: dict[str, str] = {
     "exec_title": "Executive summary",
-    "exec_stage": "Stage: {stage} ({score}/100 on the tool's own model)",
+    "exec_stage": "Stage: {stage} ({score}/100, the tool's model)",
     "exec_no_stage": "Stage: not scored ({why})",
+    "exec_range": "Up to {best} once the {n} open questions are answered.",
+    "exec_range_one": "Up to {best} once the open question is answered.",
+    "exec_held_back": "Not yet {stage}: it also needs {what}.",
+    "exec_weakest": "Weakest dimension: {dimension} ({score}).",
     "exec_strengths": "Strengths against the survey cohorts (shares derived by the tool)",
     "exec_gaps": "Gaps against the survey cohorts (shares derived by the tool)",
     "exec_actions": "Next actions",
@@ -35,8 +39,12 @@ EN: dict[str, str] = {
 
 FR: dict[str, str] = {
     "exec_title": "Synthèse",
-    "exec_stage": "Stade\u00a0: {stage} ({score}/100 selon le modèle propre de l'outil)",
+    "exec_stage": "Stade\u00a0: {stage} ({score}/100, modèle de l'outil)",
     "exec_no_stage": "Stade\u00a0: non noté ({why})",
+    "exec_range": "Jusqu'à {best} une fois les {n} questions ouvertes renseignées.",
+    "exec_range_one": "Jusqu'à {best} une fois la question ouverte renseignée.",
+    "exec_held_back": "Pas encore {stage}\u00a0: il faut aussi {what}.",
+    "exec_weakest": "Dimension la plus faible\u00a0: {dimension} ({score}).",
     "exec_strengths": "Points forts face aux cohortes de l'enquête (parts calculées par l'outil)",
     "exec_gaps": "Écarts face aux cohortes de l'enquête (parts calculées par l'outil)",
     "exec_actions": "Prochaines actions",
@@ -44,8 +52,8 @@ FR: dict[str, str] = {
     "exec_none_gaps": "Aucune question où les chiffres du rapport placent l'entreprise derrière une cohorte.",
     "exec_none_actions": "Aucune action de feuille de route\u00a0: aucun parcours ne s'applique, "
     "ou toutes les phases sont faites.",
-    "exec_worse": "{share} ont répondu moins bien",
-    "exec_better": "{share} ont répondu mieux",
+    "exec_worse": "{share} font moins bien",
+    "exec_better": "{share} font mieux",
     "exec_uncertain": "pas certain",
     "exec_why": "pourquoi",
     "exec_detail": "Le détail suit.",

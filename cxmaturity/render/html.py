@@ -539,10 +539,10 @@ def _executive_section(ri: ReportInput) -> Safe:
                         if reason else "") for text, reason in ex.actions)
     actions_html = fill("<ol>$a</ol>", a=actions) if ex.actions else fill("<p>$n</p>", n=c.W["exec_none_actions"])
     return fill(
-        "<section id='executive' class='executive'><h2>$h</h2><p class='sub'>$company</p>"
+        "<section id='executive' class='executive'><h2>$h</h2>"
         "<div class='callout'><p><strong>$stage</strong></p>$notes</div>$lists<h3>$ah</h3>$actions</section>",
-        h=ex.title, company=ex.company, stage=ex.stage[0],
-        notes=join(fill("<p>$n</p>", n=n) for n in ex.stage[1:]), lists=join(lists),
+        h=ex.title, stage=ex.stage[0],  # the page's subtitle already names the company and date
+        notes=join(fill("<p>$n</p>", n=n) for n in ex.stage[1:] + ex.notes), lists=join(lists),
         ah=ex.actions_title, actions=actions_html,
     )
 

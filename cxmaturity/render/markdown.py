@@ -27,7 +27,7 @@ def _executive(c: Content) -> list[str]:
     """The executive summary: one heading, the stage, strengths, gaps and next actions."""
     ex = c.executive()
     out = [f"## {ex.title} · {ex.company}", "", f"**{ex.stage[0]}**  "]
-    out += [line + "  " for line in ex.stage[1:]] + [""]
+    out += [line + "  " for line in ex.stage[1:] + ex.notes] + [""]
     for title, items in ((ex.strengths_title, ex.strengths), (ex.gaps_title, ex.gaps)):
         out += [f"**{title}**", ""] + [f"- {item}" for item in items] + [""]
     out += [f"**{ex.actions_title}**", ""]
