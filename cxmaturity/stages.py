@@ -280,7 +280,7 @@ def apply(
     top, _, _ = reached(high, model, best.answers, best.scores, questionnaire)
     weighted = [d for d in dims if d.weight > 0 and d.low is not None]
     weakest = min(weighted, key=lambda d: d.low, default=None)
-    total = sum(w.values())
+    total = sum(d.weight for d in model.dimensions)  # an apart dimension lowers the coverage, as one absent
     certain = sum(d.weight for d in dims if d.weight > 0 and d.score is not None and not d.provisional)
     overall_result = OverallResult(
         score=score,
