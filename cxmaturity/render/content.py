@@ -198,7 +198,7 @@ class Content:
         from ..executive import summarise
 
         r, W, lang = self.result, self.W, self.lang
-        ex = r.executive or summarise(r)
+        ex = r.executive or summarise(r)  # a result saved before it carried one
         company = r.company.name + (f" · {r.assessed.date().isoformat()}" if r.assessed else "")
         score, stage, coverage = self.overall()
         if r.overall.score is None:
@@ -208,7 +208,7 @@ class Content:
         span, notes = self._stage_brief()
         stage_lines += [span] if span else []
 
-        def item(h, key: str, side: str) -> str:
+        def item(h, side: str) -> str:
             lo, hi = h.share
             share = percent(lo, lang) if lo == hi else f"{num(lo, lang)}–{percent(hi, lang)}"
             text = f"{self.question(h.question)} — {self.cohort(h.cohort)}{self.L['colon']}"
@@ -225,9 +225,9 @@ class Content:
             stage=stage_lines,
             notes=notes,
             strengths_title=W["exec_strengths"],
-            strengths=[item(h, "ahead", "exec_worse") for h in ex.strengths] or [W["exec_none_strengths"]],
+            strengths=[item(h, "exec_worse") for h in ex.strengths] or [W["exec_none_strengths"]],
             gaps_title=W["exec_gaps"],
-            gaps=[item(h, "behind", "exec_better") for h in ex.gaps] or [W["exec_none_gaps"]],
+            gaps=[item(h, "exec_better") for h in ex.gaps] or [W["exec_none_gaps"]],
             actions_title=W["exec_actions"],
             actions=[(tr(a.text, lang), f"{W['exec_why'].capitalize()}{self.L['colon']}{tr(a.reason, lang)}"
                       if a.reason else "") for a in ex.actions],
@@ -263,12 +263,14 @@ class Content:
             if p.verdict == "no_benchmark" and not p.set_aside:
                 empty[p.cohort] = empty.get(p.cohort, 0) + 1
         out = []
+        silent = self._silent()
         for c in self.result.cohorts:
             n = empty.get(c.id, 0)
             if not n:
                 continue
-            key = "unplaced_all" if n == total[c.id] else "unplaced_some"
-            said = [(text, source) for cohort, text, source in self._statements(c.id)] if n == total[c.id] else []
+            key = "unplaced_all" if c.id in silent else "unplaced_some"
+            about = [s for s in self.result.statements if s.cohort == c.id and c.id in silent]
+            said = [(text, source) for _, text, source in self._statement_rows(about)]
             out.append((self.W[key].format(cohort=tr(c.label, self.lang), n=n, total=total[c.id]), said))
         return out
 
@@ -321,18 +323,16 @@ class Content:
         """Whether any dimension the stage model weighs was asked in this questionnaire."""
         return any(d.weight > 0 and d.coverage.asked > 0 for d in self.result.dimensions)
 
-    def stage_notes(self, brief: bool = False) -> list[str]:
+    def stage_notes(self) -> list[str]:
         """What the overall stage rests on, in sentences: the range the open questions leave,
-        the requirement that holds it back, the weakest dimension, the provisional ones.
-        `brief` (the executive summary) keeps the range only where there is one, and leaves
-        the provisional dimensions to the detail."""
+        the requirement that holds it back, the weakest dimension, the provisional ones."""
         o, L = self.result.overall, self.L
         lines = []
         if o.open:
             one = "_one" if o.open == 1 else ""
             if o.best_stage and o.best_stage != o.stage:
                 lines.append(L["stage_range" + one].format(best=self.stage(o.best_stage), n=o.open))
-            elif not brief:
+            else:
                 lines.append(L["stage_open_same" + one].format(n=o.open))
         if o.held_back is not None:
             what = tr(o.held_back.text, self.lang)
@@ -344,7 +344,7 @@ class Content:
                 score = f"{score}–{num(weakest.high, self.lang)}"
             lines.append(L["weakest"].format(dimension=self.dimension(weakest.id), score=score,
                                              stage=self.stage(_stage_of(weakest.low, self.stages()))))
-        if o.provisional and not brief:
+        if o.provisional:
             dims = L["list_sep"].join(self.dimension(d) for d in o.provisional)
             lines.append(L["provisional_dims"].format(dims=dims))
         return lines
@@ -451,17 +451,16 @@ class Content:
         """(cohort, text, 'source · confidence') of each statement, but those about a cohort
         with no figure at all, which `unplaced` says with the cohort."""
         silent = self._silent()
-        return [row for s in self.result.statements if s.cohort not in silent for row in self._statements(s.cohort, s)]
+        return self._statement_rows([s for s in self.result.statements if s.cohort not in silent])
 
-    def _statements(self, cohort: str, only=None) -> list[tuple[str, str, str]]:
+    def _statement_rows(self, statements: list) -> list[tuple[str, str, str]]:
         return [
             (
                 self.cohort(s.cohort),
                 tr(s.text, self.lang),
                 f"{source_words(s.source, self.lang)} · {self.confidence(s.confidence)}",
             )
-            for s in ([only] if only is not None else self.result.statements)
-            if s.cohort == cohort
+            for s in statements
         ]
 
     def roadmap(self) -> dict[str, Any] | None:
