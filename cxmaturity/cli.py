@@ -63,6 +63,44 @@ StrictOption = Annotated[
     bool,
     typer.Option("--strict", help="Stop with exit code 1 at the first plugin failure (for plugin authors)."),
 ]
+AudienceOption = Annotated[
+    str,
+    typer.Option(
+        "--audience",
+        help="Who reads it: client (no internals; method and sources in words) or consultant "
+        "(plugins, fact ids, other readings of the charts).",
+        metavar="client|consultant",
+    ),
+]
+NotesOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--notes",
+        metavar="FILE",
+        help="The consultant's conclusions (Markdown), shown as their own section; default: the "
+        "assessment's 'conclusions'.",
+        show_default=False,
+    ),
+]
+
+
+def _audience(audience: str) -> str:
+    """The audience, checked: client or consultant, any case."""
+    if audience.lower() not in ("client", "consultant"):
+        raise typer.BadParameter(f"'{audience}' is not client or consultant", param_hint="--audience")
+    return audience.lower()
+
+
+def _conclusions(notes: Path | None, assessment) -> str | None:
+    """The consultant's conclusions: the --notes file, else the assessment's own."""
+    if notes is None:
+        return assessment.conclusions
+    try:
+        return notes.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        raise fail(f"{notes}: cannot read the notes ({e.strerror or e})") from None
+
+
 WeightsOption = Annotated[
     Path | None,
     typer.Option(
@@ -430,7 +468,7 @@ def _evaluate_file(file: Path, plugins_dir, strict: bool, cohorts, weights):
     assessment, questionnaire = loader.load_assessment_and_questionnaire(
         file, lambda id_, version: catalog.find(id_, version, registry=registry)
     )
-    return evaluate(assessment, questionnaire, registry, model), questionnaire, model, registry
+    return evaluate(assessment, questionnaire, registry, model), questionnaire, model, registry, assessment
 
 
 @app.command()
@@ -447,12 +485,17 @@ def score(
     cohorts: CohortsOption = None,
     lang: LangOption = None,
     weights: WeightsOption = None,
+    audience: AudienceOption = "client",
+    notes: NotesOption = None,
 ) -> None:
-    """Score an assessment and show the summary: stages, cohorts, roadmap, what is missing."""
+    """Score an assessment and show the summary: executive summary, stages, cohorts, roadmap.
+
+    The executive summary comes first; then the detail, what is missing included."""
     if output_format not in ("text", "markdown", "json"):
         raise typer.BadParameter(f"'{output_format}' is not text, markdown or json", param_hint="--format")
     lang = check_lang(lang)
-    result, questionnaire, model, registry = _evaluate_file(file, plugins_dir, strict, cohorts, weights)
+    audience = _audience(audience)
+    result, questionnaire, model, registry, assessment = _evaluate_file(file, plugins_dir, strict, cohorts, weights)
     if output_format == "json":
         from .render.json import result_json
 
@@ -460,11 +503,12 @@ def score(
     elif output_format == "markdown":
         from .render.markdown import summary_markdown
 
-        typer.echo(strip_controls(summary_markdown(result, questionnaire, model, lang)), nl=False)
+        typer.echo(strip_controls(summary_markdown(result, questionnaire, model, lang, audience,
+                                                   _conclusions(notes, assessment))), nl=False)
     else:
         from .render.terminal import summary
 
-        console().print(summary(result, questionnaire, model, lang))
+        console().print(summary(result, questionnaire, model, lang, audience, _conclusions(notes, assessment)))
     print_warnings(registry)
 
 
@@ -487,7 +531,7 @@ def explain(
     The answers used, the points and weights, each step of the arithmetic, the stage thresholds
     and the cohort numbers with their sources."""
     lang = check_lang(lang)
-    result, questionnaire, model, registry = _evaluate_file(file, plugins_dir, strict, cohorts, weights)
+    result, questionnaire, model, registry, _ = _evaluate_file(file, plugins_dir, strict, cohorts, weights)
     from .render.explain import explain as explained
 
     console().print(explained(result, dimension, questionnaire, model, lang))
@@ -639,7 +683,8 @@ def _show_summary(session, registry, lang: str | None) -> None:
     result = evaluate(session.assessment, session.questionnaire, registry, model)
     out = console()
     out.print()
-    out.print(summary(result, session.questionnaire, model, lang))
+    out.print(summary(result, session.questionnaire, model, lang,
+                      conclusions_text=session.assessment.conclusions))
     out.print()
 
 
@@ -657,8 +702,14 @@ def report(
     cohorts: CohortsOption = None,
     lang: LangOption = None,
     weights: WeightsOption = None,
+    audience: AudienceOption = "client",
+    notes: NotesOption = None,
 ) -> None:
-    """Write a report to hand over: standalone HTML with charts, an A4 PDF, Markdown, or the JSON result."""
+    """Write a report to hand over: standalone HTML with charts, an A4 PDF, Markdown, or the JSON result.
+
+    It opens with the executive summary; the client edition keeps the internals (plugins,
+    fact ids) out, --audience consultant shows them."""
+    audience = _audience(audience)
     from .report import FORMATS, format_of
 
     fmt = format_of(out.suffix)
@@ -680,7 +731,8 @@ def report(
         file, lambda id_, version: catalog.find(id_, version, registry=registry)
     )
     result = evaluate(assessment, questionnaire, registry, model)
-    document = render(prepare(result, assessment, questionnaire, registry, lang, model), fmt)
+    document = render(prepare(result, assessment, questionnaire, registry, lang, model, audience,
+                              _conclusions(notes, assessment) if notes else None), fmt)
     write_atomic(out, document)
     print_warnings(registry)
     typer.echo(f"Wrote {out}")

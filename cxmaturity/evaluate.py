@@ -9,7 +9,7 @@ from __future__ import annotations
 from statistics import mean
 from typing import TYPE_CHECKING
 
-from . import bounds, conditions, consistency, stages
+from . import bounds, conditions, consistency, executive, stages
 from ._version import __version__
 from .applies import cohort_files_for, playbooks_for, plugins_for, scorers_for
 from .cohorts import cohort_sources, memberships, place
@@ -197,4 +197,5 @@ def evaluate(
     )
     model = model or stages.load_stage_model()
     worst, best = ranges(assessment, questionnaire, registry, model, dims, cohorts, findings)
-    return stages.apply(result, model, worst, best, questionnaire)
+    result = stages.apply(result, model, worst, best, questionnaire)
+    return result.model_copy(update={"executive": executive.summarise(result)})

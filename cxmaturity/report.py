@@ -38,6 +38,8 @@ class ReportInput:
     playbook: Playbook | None = None
     stage_model: StageModel | None = None
     notes: list[Note] = field(default_factory=list)
+    audience: str = "client"
+    conclusions: str | None = None
 
 
 def public_notes(assessment: Assessment) -> list[Note]:
@@ -63,9 +65,13 @@ def prepare(
     registry: Registry | None = None,
     lang: str | None = None,
     stage_model: StageModel | None = None,
+    audience: str = "client",
+    conclusions: str | None = None,
 ) -> ReportInput:
     """Gather what the renderers need: the figures the placements cite, the playbook of the
-    roadmap, the stage model, and the notes cleared for the client."""
+    roadmap, the stage model, and the notes cleared for the client. `audience` is client (no
+    internals: they go to a method appendix in words) or consultant; `conclusions` is the
+    consultant's own note (``--notes FILE``), else the assessment's ``conclusions``."""
     figures: dict[str, Figure] = {}
     playbook = None
     if registry is not None:
@@ -84,6 +90,8 @@ def prepare(
         playbook=playbook,
         stage_model=stage_model,
         notes=public_notes(assessment),
+        audience=audience,
+        conclusions=conclusions if conclusions is not None else assessment.conclusions,
     )
 
 
@@ -108,5 +116,5 @@ def render(ri: ReportInput, fmt: str) -> str | bytes:
             from .errors import CxError
 
             raise CxError("Markdown reports need cxmaturity.render.markdown, which this build lacks") from None
-        return summary_markdown(ri.result, ri.questionnaire, ri.stage_model, ri.lang)
+        return summary_markdown(ri.result, ri.questionnaire, ri.stage_model, ri.lang, ri.audience, ri.conclusions)
     raise ValueError(f"unknown report format {fmt!r}")
