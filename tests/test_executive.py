@@ -146,8 +146,9 @@ def test_strengths_and_gaps_are_the_strongest_verdicts_one_a_question(generated)
 
 
 def test_the_blank_form_says_conditions_in_words(cli, tmp_path):
-    for lang, words in (("en", "Asked only if: Sentiment analysis tool is “In use for less than two years”"),
-                        ("fr", "Posée seulement si : Outil d'analyse des sentiments : « En service")):
+    # The form names the earlier question by the number printed beside it, never by its id.
+    for lang, words in (("en", "Asked depending on the answer to question "),
+                        ("fr", "Posée selon la réponse à la question ")):
         out = tmp_path / f"form-{lang}.md"
         assert cli("questionnaires", "show", "cx-ai-2018", "--lang", lang, "-o", str(out)).exit_code == 0
         form = out.read_text(encoding="utf-8").replace("\u00a0", " ")

@@ -221,10 +221,10 @@ class Content:
             company=company,
             stage=stage_lines,
             notes=notes,
-            strengths_title=W["exec_strengths"],
-            strengths=[item(h, "exec_worse") for h in ex.strengths] or [W["exec_none_strengths"]],
-            gaps_title=W["exec_gaps"],
-            gaps=[item(h, "exec_better") for h in ex.gaps] or [W["exec_none_gaps"]],
+            strengths_title=self._own(W, "exec_strengths"),
+            strengths=[item(h, "exec_worse") for h in ex.strengths] or [self._own(W, "exec_none_strengths")],
+            gaps_title=self._own(W, "exec_gaps"),
+            gaps=[item(h, "exec_better") for h in ex.gaps] or [self._own(W, "exec_none_gaps")],
             actions_title=W["exec_actions"],
             actions=[(tr(a.text, lang), f"{W['exec_why'].capitalize()}{self.L['colon']}{tr(a.reason, lang)}"
                       if a.reason else "") for a in ex.actions],
@@ -287,7 +287,7 @@ class Content:
                  ("stated", "figure_unambiguous", "figure_ambiguous", "derived")}
         sources = list(dict.fromkeys(source_words(f.source, self.lang) for f in unique if f.source))
         lines = [
-            W["method_what"].format(n=len({p.question for p in r.placements})),
+            self._own(W, "method_what").format(n=len({p.question for p in r.placements})),
             W["method_sources"].format(sources=self.L["list_sep"].join(sources) or "—"),
             W["method_sure"].format(stated=count["stated"],
                                     chart=count["figure_unambiguous"] + count["figure_ambiguous"],
@@ -599,6 +599,10 @@ class Content:
 
     def cohorts_line(self) -> str:
         return " ".join(p for p in [self._report_cohorts_line(), *self._own_cohorts()] if p)
+
+    def _own(self, words: dict[str, str], key: str) -> str:
+        """`key`'s words, or their variant that names no survey when only one's own cohorts apply."""
+        return words[key] if self._survey_applies() else words.get(f"{key}_own", words[key])
 
     def _survey_applies(self) -> bool:
         """False when the only cohorts that apply are one's own (a plugin questionnaire that

@@ -35,6 +35,12 @@ EN: dict[str, str] = {
     "scored are listed in the consultant's edition (--audience consultant).",
     "conclusions_title": "The consultant's conclusions",
     "ambiguous_legend_client": "≈ ambiguous: the report's chart allows another reading.",
+    "exec_strengths_own": "Strengths against the cohorts (shares derived by the tool)",
+    "exec_gaps_own": "Gaps against the cohorts (shares derived by the tool)",
+    "exec_none_strengths_own": "No question where the cohorts' figures put the company ahead of a cohort.",
+    "exec_none_gaps_own": "No question where the cohorts' figures put the company behind a cohort.",
+    "method_what_own": "What was measured: the company's answers to {n} questions, each placed against the "
+    "cohorts that have a figure on it.",
 }
 
 FR: dict[str, str] = {
@@ -73,6 +79,12 @@ FR: dict[str, str] = {
     "extensions qui ont noté figurent dans l'édition consultant (--audience consultant).",
     "conclusions_title": "Conclusions du consultant",
     "ambiguous_legend_client": "≈ ambigu : le graphique du rapport admet une autre lecture.",
+    "exec_strengths_own": "Points forts face aux cohortes (parts calculées par l'outil)",
+    "exec_gaps_own": "Écarts face aux cohortes (parts calculées par l'outil)",
+    "exec_none_strengths_own": "Aucune question où les chiffres des cohortes placent l'entreprise devant une cohorte.",
+    "exec_none_gaps_own": "Aucune question où les chiffres des cohortes placent l'entreprise derrière une cohorte.",
+    "method_what_own": "Ce qui a été mesuré\u00a0: les réponses de l'entreprise à {n} questions, chacune placée "
+    "face aux cohortes qui ont un chiffre sur elle.",
 }
 
 
