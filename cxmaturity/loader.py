@@ -71,7 +71,11 @@ def _field(loc: tuple) -> str:
 
 
 def locate(problems: list[tuple[tuple, str]], name: str, text: str) -> list[Problem]:
-    return [Problem(name, yamlio.line_of(text, loc), _field(loc), msg) for loc, msg in problems]
+    """Each (location, message) as a Problem with its line: the text is parsed once for all."""
+    if not problems:
+        return []
+    lines = yamlio.Lines(text)
+    return [Problem(name, lines.of(loc), _field(loc), msg) for loc, msg in problems]
 
 
 def _pydantic_problems(exc: ValidationError) -> list[tuple[tuple, str]]:
