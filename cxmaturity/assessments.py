@@ -163,3 +163,69 @@ def create(path: Path, assessment: Assessment, questionnaire: Questionnaire | No
         f.write(to_yaml(assessment, questionnaire))
         f.flush()
         os.fsync(f.fileno())
+
+
+def has_comments(text: str) -> bool:
+    """Whether a file's text may hold a comment (a `#` after a space or at a line's start)."""
+    return text.lstrip().startswith("#") or " #" in text or "\n#" in text or "\t#" in text
+
+
+def _merge(node: Any, new: dict[str, Any], flow: bool) -> Any:
+    """`new` written into the round-trip mapping `node` in place, so that its comments stay;
+    a fresh mapping where `node` is not one."""
+    from ruamel.yaml.comments import CommentedMap
+
+    if not isinstance(node, CommentedMap):
+        node = CommentedMap()
+        if flow:
+            node.fa.set_flow_style()
+    for key in [k for k in node if k not in new]:
+        del node[key]
+    for i, (key, value) in enumerate(new.items()):
+        value = _merge(node.get(key), value, flow=True) if isinstance(value, dict) else value
+        if key in node:
+            node[key] = value
+        else:  # where the plain writer would put it, not after the answers
+            node.insert(min(i, len(node)), key, value)
+    return node
+
+
+def to_yaml_keeping_comments(
+    assessment: Assessment, questionnaire: Questionnaire | None, original: str
+) -> str | None:
+    """The assessment's text written over `original` (a hand-written file), its comments
+    kept; None when that cannot be done faithfully (the caller then writes `to_yaml`)."""
+    import io
+
+    from ruamel.yaml import YAML
+    from ruamel.yaml.comments import CommentedMap
+
+    from .yamlio import parse
+
+    yaml = YAML(typ="rt")
+    yaml.width = 4096
+    try:
+        doc = yaml.load(original)
+        if not isinstance(doc, CommentedMap):
+            return None
+        data = to_data(assessment, questionnaire)
+        _merge(doc, data, flow=False)
+        out = io.StringIO()
+        yaml.dump(doc, out)
+        text = out.getvalue()
+        # Written only if it reads back as exactly the assessment: no answer is ever
+        # traded for a comment.
+        again = Assessment.model_validate(parse(text, "<kept comments>"))
+        return text if to_data(again, questionnaire) == data else None
+    except Exception:  # noqa: BLE001 - any failure falls back to the plain writer
+        return None
+
+
+def save_keeping_comments(
+    path: Path, assessment: Assessment, questionnaire: Questionnaire | None, original: str
+) -> None:
+    """`save`, keeping the comments of the hand-written file `original` where the format allows."""
+    from .yamlio import write_atomic
+
+    text = to_yaml_keeping_comments(assessment, questionnaire, original)
+    write_atomic(path, text if text is not None else to_yaml(assessment, questionnaire))

@@ -35,6 +35,7 @@ LangOption = Annotated[
     typer.Option("--lang", help="Language of the output: en or fr.", metavar="fr|en"),
 ]
 OutOption = Annotated[Path | None, typer.Option("-o", "--out", help="Write to FILE; its suffix picks the format.")]
+ForceOption = Annotated[bool, typer.Option("--force", help="Replace the -o FILE if it already exists.")]
 # The options of every command that loads plugins or data, defined once.
 PluginsDirOption = Annotated[
     list[Path] | None,
@@ -73,6 +74,21 @@ def fail(message: str, code: int = 1) -> typer.Exit:
     """Print `Error: message` on stderr and return the Exit to raise."""
     typer.echo(f"Error: {message}", err=True)
     return typer.Exit(code)
+
+
+def check_out(out: Path | None, force: bool) -> None:
+    """The one rule for every command's -o FILE: an existing file (or a link) is replaced only
+    with --force. Checked before any work, and again just before writing."""
+    if out is not None and not force and (out.exists() or out.is_symlink()):
+        raise fail(f"{out} already exists; add --force to replace it")
+
+
+def write_out(out: Path, text: str, force: bool) -> None:
+    """Write a command's -o FILE (atomically; a symlink is followed, the mode kept)."""
+    from .yamlio import write_atomic
+
+    check_out(out, force)
+    write_atomic(out, text)
 
 
 def handles_errors(fn):
@@ -188,6 +204,7 @@ def questionnaires_show(
     ref: Annotated[str, typer.Argument(help="Questionnaire id, or a path to a questionnaire file.", metavar="ID")],
     lang: LangOption = None,
     out: OutOption = None,
+    force: ForceOption = False,
     plugins_dir: PluginsDirOption = None,
     strict: StrictOption = False,
     cohorts: CohortsOption = None,
@@ -195,16 +212,16 @@ def questionnaires_show(
     """Show a questionnaire as an outline; with -o FILE.md, write a blank form to print."""
     from . import catalog
     from .render.outline import outline
-    from .yamlio import write_atomic
 
     lang = check_lang(lang) or "en"
+    check_out(out, force)
     registry = load_plugins(plugins_dir, strict, cohorts)
-    q = catalog.find(ref, registry=registry)
+    q = catalog.find_or_open(ref, registry=registry)
     print_warnings(registry)
     if out is not None:
         if out.suffix.lower() not in (".md", ".markdown"):
             raise fail(f"{out}: unsupported format '{out.suffix}' (use .md)")
-        write_atomic(out, outline(q, lang, blank=True))
+        write_out(out, outline(q, lang, blank=True), force)
         typer.echo(f"Wrote {out}")
         return
     from rich.console import Console
@@ -374,6 +391,7 @@ def explain(
 @app.command()
 @handles_errors
 def assess(
+    ctx: typer.Context,
     questionnaire: Annotated[
         str | None,
         typer.Option("--questionnaire", help="Questionnaire id or file (default: cx-ai-2018).", metavar="ID|PATH"),
@@ -446,6 +464,8 @@ def assess(
             ask_company=ask_company,
             registry=registry,
         )
+    # The lock on the file lasts until the command ends, however it ends.
+    ctx.call_on_close(session.close)
     path = session.path
     from .interview import interview, missing
 
@@ -505,6 +525,7 @@ def report(
         Path,
         typer.Option("-o", "--out", help="The file to write: .html, .md or .json.", show_default=False),
     ],
+    force: ForceOption = False,
     plugins_dir: PluginsDirOption = None,
     strict: StrictOption = False,
     cohorts: CohortsOption = None,
@@ -520,12 +541,12 @@ def report(
         raise fail(f"{out}: unsupported report format '{out.suffix or '(none)'}' (use {known})")
     if not out.parent.is_dir():
         raise fail(f"{out.parent}: no such folder")
+    check_out(out, force)
     lang = check_lang(lang)
     from . import catalog, loader
     from .evaluate import evaluate
     from .report import prepare, render
     from .stages import load_stage_model
-    from .yamlio import write_atomic
 
     model = load_stage_model(weights)  # before the plugins, so a bad --weights fails fast
     registry = load_plugins(plugins_dir, strict, cohorts)
@@ -534,7 +555,7 @@ def report(
     )
     result = evaluate(assessment, questionnaire, registry, model)
     document = render(prepare(result, assessment, questionnaire, registry, lang, model), fmt)
-    write_atomic(out, document)
+    write_out(out, document, force)
     print_warnings(registry)
     typer.echo(f"Wrote {out}")
 
@@ -559,12 +580,11 @@ def _check_format(output_format: str) -> str:
     return output_format
 
 
-def _emit(fmt: str, out: Path | None, render_text, render_markdown, render_json, text_tail=()) -> None:
+def _emit(fmt: str, out: Path | None, render_text, render_markdown, render_json, text_tail=(),
+          force: bool = False) -> None:
     """Write `out` in the format its suffix picks, or print `fmt` to stdout. `text_tail`: plain
     lines after the text form, never wrapped."""
     if out is not None:
-        from .yamlio import write_atomic
-
         fmt = _out_format(out)
         if fmt == "text":
             from rich.console import Console
@@ -574,7 +594,7 @@ def _emit(fmt: str, out: Path | None, render_text, render_markdown, render_json,
             text = console.export_text() + "".join(f"{line}\n" for line in text_tail)
         else:
             text = render_markdown() if fmt == "markdown" else render_json() + "\n"
-        write_atomic(out, text)
+        write_out(out, text, force)
         typer.echo(f"Wrote {out}")
     elif fmt == "text":
         from rich.console import Console
@@ -593,6 +613,7 @@ def portfolio(
         list[Path], typer.Argument(help="Assessment files, or folders searched for *.yaml.", show_default=False)
     ],
     out: OutOption = None,
+    force: ForceOption = False,
     output_format: FormatOption = "text",
     plugins_dir: PluginsDirOption = None,
     strict: StrictOption = False,
@@ -607,13 +628,19 @@ def portfolio(
     """
     _check_format(output_format)
     lang = check_lang(lang)
+    check_out(out, force)
     from .portfolio import scan
     from .render.portfolio import skipped_in, skipped_lines, to_json, to_markdown, to_text
 
     result = scan(paths, plugins_dirs=plugins_dir or [], strict=strict, cohorts=cohorts or [], weights=weights)
     lang = lang or result.language() or _locale_lang()
+    if not result.rows:
+        # Nothing to show: say which files were not read, and why, then fail.
+        for line in skipped_lines(result, lang):
+            typer.echo(line, err=True)
+        raise fail("no assessment could be read" if result.skipped else "no assessment file found (*.yaml, *.yml)")
     _emit(output_format, out, lambda: to_text(result, lang), lambda: to_markdown(result, lang),
-          lambda: to_json(result), text_tail=skipped_lines(result, lang))
+          lambda: to_json(result), text_tail=skipped_lines(result, lang), force=force)
     if out is not None and result.skipped:
         typer.echo(skipped_in(result, str(out), lang), err=True)
 
@@ -625,7 +652,10 @@ def compare(
     new: Annotated[Path, typer.Argument(help="The later assessment file.", show_default=False)],
     out: OutOption = None,
     output_format: FormatOption = "text",
-    force: Annotated[bool, typer.Option("--force", help="Compare even if the company ids differ.")] = False,
+    force: Annotated[
+        bool,
+        typer.Option("--force", help="Compare even if the company ids differ, and replace the -o FILE if it exists."),
+    ] = False,
     plugins_dir: PluginsDirOption = None,
     strict: StrictOption = False,
     cohorts: CohortsOption = None,
@@ -638,6 +668,7 @@ def compare(
     """
     _check_format(output_format)
     lang = check_lang(lang)
+    check_out(out, force)
     from . import catalog, loader
     from .compare import compare as compare_assessments
     from .errors import CxError
@@ -660,7 +691,7 @@ def compare(
     result = compare_assessments(a, b, qa, qb, registry, model=model, force=force)
     lang = lang or b.language
     _emit(output_format, out, lambda: to_text(result, lang), lambda: to_markdown(result, lang),
-          lambda: to_json(result))
+          lambda: to_json(result), force=force)
     print_warnings(registry)
 
 
@@ -671,6 +702,7 @@ def cohorts_build(
         list[Path], typer.Argument(help="Assessment files, or folders searched for *.yaml.", show_default=False)
     ],
     out: Annotated[Path, typer.Option("-o", "--out", help="The cohort file to write (.yaml).")],
+    force: ForceOption = False,
     name: Annotated[
         str | None,
         typer.Option("--name", help="The consultancy's name, shown on every cohort of the file "
@@ -691,12 +723,12 @@ def cohorts_build(
     from . import catalog
     from .cohort_build import TooFewCompanies, build, companies, to_yaml
     from .render.portfolio import skipped_lines
-    from .yamlio import write_atomic
 
     if out.suffix.lower() not in (".yaml", ".yml"):
         raise fail(f"{out}: a cohort file is YAML (use .yaml)")
+    check_out(out, force)
     try:
-        built = build(paths, catalog.find(questionnaire), name=name, min_size=min_size)
+        built = build(paths, catalog.find_or_open(questionnaire), name=name, min_size=min_size)
     except TooFewCompanies as exc:
         # Which files were not read, and why, before the error they explain.
         for line in skipped_lines(exc.skipped, "en"):
@@ -706,7 +738,7 @@ def cohorts_build(
         typer.echo(line, err=True)
     for line in built.left_out:
         typer.echo(f"left out {line}", err=True)
-    write_atomic(out, to_yaml(built.cohort_file))
+    write_out(out, to_yaml(built.cohort_file), force)
     cf = built.cohort_file
     cohorts = ", ".join(f"{c.id} (n={c.n})" for c in cf.cohorts)
     typer.echo(f"Wrote {out}: {companies(cf.survey.n or 0)}, {cf.survey.first} to {cf.survey.last}; "

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
 
 Lang = Literal["en", "fr"]
 LANGUAGES: tuple[str, ...] = ("en", "fr")
@@ -29,6 +29,19 @@ Comparator = Literal["exact", "about", "more_than", "less_than", "range"]
 Verdict = Literal["ahead", "level", "behind", "no_benchmark"]
 
 
+def _format_number(value: Any) -> Any:
+    # Literal[1] alone takes `true` (== 1) and `1.0`: a format is an integer.
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError(f"expected the format number 1, got {value!r}")
+    return value
+
+
+#: The `format:` of every file: the integer 1 (not `true`, not `"1"`, not `1.0`).
+FormatOne = Annotated[Literal[1], BeforeValidator(_format_number)]
+#: A share of a cohort, in percent.
+Percent = Annotated[float, Field(ge=0, le=100)]
+
+
 def tr(text: dict[str, str] | None, lang: str) -> str:
     """The text in `lang`, else in English, else in whatever language it has."""
     if not text:
@@ -38,7 +51,8 @@ def tr(text: dict[str, str] | None, lang: str) -> str:
 
 class Model(BaseModel):
     # Schemas are built on first use, so a command pays only for the models it touches.
-    model_config = ConfigDict(extra="forbid", populate_by_name=True, defer_build=True)
+    # No file of ours holds an infinite or undefined number: `.inf` and `.nan` are refused.
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, defer_build=True, allow_inf_nan=False)
 
 
 # --- conditions --------------------------------------------------------------------------
@@ -241,8 +255,9 @@ class Answer(Model):
 
 
 class QuestionnaireRef(Model):
-    id: str
-    version: int
+    # An id, looked up among the registered questionnaires: never a path to open.
+    id: Slug
+    version: int = Field(ge=1)
 
 
 class Company(Model):
@@ -251,7 +266,7 @@ class Company(Model):
 
 
 class Assessment(Model):
-    format: Literal[1] = 1
+    format: FormatOne = 1
     tool_version: str | None = None
     questionnaire: QuestionnaireRef
     company: Company
@@ -298,7 +313,7 @@ class Figure(Model):
     cohort: str
     question: QuestionId
     options: list[OptionId] | None = Field(None, description="The options the share counts.")
-    value: float | tuple[float, float] | None = Field(None, description="Percent, or [low, high] for a range.")
+    value: Percent | tuple[Percent, Percent] | None = Field(None, description="Percent, or [low, high] for a range.")
     distribution: dict[OptionId, Share] | None = Field(
         None, description="A whole distribution: option → share."
     )
@@ -338,7 +353,7 @@ class Statement(Model):
 class CohortDef(Model):
     id: Slug
     label: Text
-    n: int | None = Field(None, description="Respondents in the cohort; none where the report does not say.")
+    n: int | None = Field(None, ge=1, description="Respondents in the cohort; none where the report does not say.")
     member_when: Condition | None = Field(None, description="None: every company is a member.")
     always_compared: bool = False
     definition: Text | None = None
@@ -346,26 +361,26 @@ class CohortDef(Model):
 
 
 class Survey(Model):
-    n: int | None = None
+    n: int | None = Field(None, ge=1)
     fieldwork: str | None = None
-    countries: int | None = None
-    interviews: int | None = None
+    countries: int | None = Field(None, ge=1)
+    interviews: int | None = Field(None, ge=0)
     publisher: str | None = None
     first: str | None = Field(None, description="Portfolio cohorts: the earliest assessment date.")
     last: str | None = Field(None, description="Portfolio cohorts: the latest assessment date.")
 
 
 class Thresholds(Model):
-    ahead_from: float = Field(60, description="Percentile from which a company is ahead.")
-    behind_below: float = Field(40, description="Percentile below which a company is behind.")
+    ahead_from: float = Field(60, ge=0, le=100, description="Percentile from which a company is ahead.")
+    behind_below: float = Field(40, ge=0, le=100, description="Percentile below which a company is behind.")
 
 
 class CohortFile(Model):
-    format: Literal[1] = 1
+    format: FormatOne = 1
     id: Slug
     title: Text
     origin: Literal["report", "portfolio"] = "report"
-    questionnaire: str
+    questionnaire: Slug = Field(description="The id of the questionnaire the figures answer (an id, never a path).")
     survey: Survey
     placement: Thresholds = Field(default_factory=Thresholds)
     cohorts: list[CohortDef] = Field(min_length=1)
@@ -422,7 +437,7 @@ class Phase(Model):
 
 
 class Playbook(Model):
-    format: Literal[1] = 1
+    format: FormatOne = 1
     id: Slug
     title: Text
     applies_when: Condition | None = None
@@ -447,7 +462,7 @@ class DimensionWeight(Model):
 
 
 class StageModel(Model):
-    format: Literal[1] = 1
+    format: FormatOne = 1
     id: Slug
     version: int
     title: Text
