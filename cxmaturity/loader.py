@@ -91,6 +91,12 @@ def _pydantic_problems(exc: ValidationError) -> list[tuple[tuple, str]]:
         msg = err["msg"].removeprefix("Value error, ")
         if err["type"] == "extra_forbidden":
             msg = "unknown field"
+        elif err["type"] == "string_pattern_mismatch":
+            shown = str(err.get("input"))
+            shown = shown if len(shown) <= 40 else shown[:39] + "…"
+            pattern = str((err.get("ctx") or {}).get("pattern", ""))
+            chars = "'_' and '.'" if "\\." in pattern else "'-' and '_'" if "-" in pattern else "and '_'"
+            msg = f"'{shown}' is not a valid id (lower-case letters, digits, {chars})"
         out.append((key, msg))
     return out
 
