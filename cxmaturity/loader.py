@@ -78,13 +78,20 @@ def locate(problems: list[tuple[tuple, str]], name: str, text: str) -> list[Prob
     return [Problem(name, lines.of(loc), _field(loc), msg) for loc, msg in problems]
 
 
+# The names pydantic gives the branches of a union in an error's location (no field has them).
+_BRANCHES = frozenset(
+    f"{prefix}{t}" for prefix in ("", "constrained-") for t in ("float", "int", "str", "bool", "list", "dict", "tuple")
+)
+
+
 def _pydantic_problems(exc: ValidationError) -> list[tuple[tuple, str]]:
     out = []
     seen = set()
     for err in exc.errors(include_url=False):
         loc = tuple(err["loc"])
-        # A union reports one error per branch; the first says enough.
-        key = tuple(p for p in loc if isinstance(p, int) or "[" not in str(p))
+        # A union reports one error per branch, each under the branch's type name; the
+        # first says enough.
+        key = tuple(p for p in loc if isinstance(p, int) or ("[" not in str(p) and p not in _BRANCHES))
         if key in seen:
             continue
         seen.add(key)
