@@ -162,6 +162,16 @@ class _TooDeep(Exception):
     """A collection opened deeper than MAX_DEPTH; the argument is its start event."""
 
 
+class _BadScalar(Exception):
+    """A scalar that is not what its tag, said or implied, makes it (`2026-13-45`, `!!int abc`)."""
+
+    def problem(self, name: str) -> Problem:
+        event, tag = self.args
+        line = event.start_mark.line + 1 if event.start_mark else None
+        kind = _short_tag(tag)[2:] if tag.startswith("tag:yaml.org,2002:") else _short_tag(tag)
+        return Problem(name, line, "", f"'{event.value}' is not a valid {kind}")
+
+
 _STR_STYLES = frozenset(("'", '"', "|", ">"))
 _STR_TAG = "tag:yaml.org,2002:str"
 
@@ -214,7 +224,10 @@ def _from_events(text: str) -> Any:
                 if str(tag) != _STR_TAG:
                     if str(tag) == "tag:yaml.org,2002:merge":
                         raise _Unusual("merge key")
-                    value = constructor.construct_non_recursive_object(ScalarNode(tag, value))
+                    try:
+                        value = constructor.construct_non_recursive_object(ScalarNode(tag, value))
+                    except (ValueError, TypeError, KeyError, OverflowError):
+                        raise _BadScalar(event, str(tag)) from None
             add(value)
         elif kind is MappingStartEvent or kind is SequenceStartEvent:
             if event.anchor or event.tag or done:
@@ -265,10 +278,11 @@ def _screen(name: str, text: str) -> None:
     from ruamel.yaml.events import CollectionEndEvent, CollectionStartEvent, ScalarEvent
     from ruamel.yaml.nodes import ScalarNode
 
-    constructor = YAML(typ="safe", pure=True).constructor
+    yaml = YAML(typ="safe", pure=True)
+    constructor, resolver = yaml.constructor, yaml.resolver
     depth = 0
     try:
-        for event in YAML(typ="safe", pure=True).parse(text):
+        for event in yaml.parse(text):
             if isinstance(event, CollectionStartEvent):
                 depth += 1
                 if depth > MAX_DEPTH:
@@ -276,6 +290,15 @@ def _screen(name: str, text: str) -> None:
             elif isinstance(event, CollectionEndEvent):
                 depth -= 1
             tag = getattr(event, "tag", None)
+            if isinstance(event, ScalarEvent) and not tag and event.style not in _STR_STYLES:
+                # A plain scalar that looks like a date, a number… must be one.
+                implied = str(resolver.resolve(ScalarNode, event.value, event.implicit))
+                if implied not in (_STR_TAG, "tag:yaml.org,2002:merge"):
+                    try:
+                        constructor.construct_object(ScalarNode(implied, event.value))
+                    except Exception:  # noqa: BLE001 - any failure is the value not being what it looks like
+                        raise FileError([_BadScalar(event, implied).problem(name)]) from None
+                continue
             if not tag or tag == "!":
                 continue
             tag = str(tag)
@@ -302,6 +325,8 @@ def parse(text: str, name: str) -> Any:
             return _from_events(text)
         except _TooDeep as exc:
             raise _too_deep(name, exc.args[0]) from None
+        except _BadScalar as exc:
+            raise FileError([exc.problem(name)]) from None
         except (_Unusual, YAMLError):
             pass  # the full loaders below decide, and locate any error
         finally:

@@ -489,3 +489,13 @@ def test_utf16_without_a_byte_order_mark_is_named_as_such(tmp_path):
     result = run("score", str(path))
     assert result.exit_code == 1
     one_error(result, where=str(path), says="UTF-16 text without a byte-order mark: save it as UTF-8")
+
+
+def test_docs_safety_states_the_limits_the_code_enforces():
+    from cxmaturity import yamlio
+
+    doc = (ROOT / "docs" / "safety.md").read_text()
+    assert f"{yamlio.MAX_BYTES:,} bytes" in doc
+    assert f"| {yamlio.MAX_DEPTH} levels |" in doc and f"more than {yamlio.MAX_DEPTH} levels" in doc
+    for tag in yamlio._ALLOWED_TAGS:
+        assert f"`!!{tag.rsplit(':', 1)[1]}`" in doc
