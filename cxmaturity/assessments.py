@@ -170,9 +170,19 @@ def has_comments(text: str) -> bool:
     return text.lstrip().startswith("#") or " #" in text or "\n#" in text or "\t#" in text
 
 
+_STAMP = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)?$")
+
+
+def _timestamp(value: str) -> Any:
+    """A round-trip timestamp, which the round-trip writer writes as `2026-01-27T13:02:15Z`."""
+    from ruamel.yaml import YAML
+
+    return YAML(typ="rt").load(value)
+
+
 def _merge(node: Any, new: dict[str, Any], flow: bool) -> Any:
     """`new` written into the round-trip mapping `node` in place, so that its comments stay;
-    a fresh mapping where `node` is not one."""
+    a fresh mapping where `node` is not one. Values that did not change keep their style."""
     from ruamel.yaml.comments import CommentedMap
 
     if not isinstance(node, CommentedMap):
@@ -182,7 +192,15 @@ def _merge(node: Any, new: dict[str, Any], flow: bool) -> Any:
     for key in [k for k in node if k not in new]:
         del node[key]
     for i, (key, value) in enumerate(new.items()):
-        value = _merge(node.get(key), value, flow=True) if isinstance(value, dict) else value
+        old = node.get(key)
+        if isinstance(value, dict):
+            value = _merge(old, value, flow=True)
+        elif key in node and old == value and (type(old) is type(value) or isinstance(old, str)):
+            continue  # unchanged: keep it as written ("quoted", or not)
+        elif isinstance(value, str) and _STAMP.match(value):
+            if isinstance(old, datetime) and _stamp(old) == value:
+                continue
+            value = _timestamp(value)  # a time, written unquoted as the plain writer does
         if key in node:
             node[key] = value
         else:  # where the plain writer would put it, not after the answers
@@ -190,42 +208,56 @@ def _merge(node: Any, new: dict[str, Any], flow: bool) -> Any:
     return node
 
 
-def to_yaml_keeping_comments(
-    assessment: Assessment, questionnaire: Questionnaire | None, original: str
-) -> str | None:
-    """The assessment's text written over `original` (a hand-written file), its comments
-    kept; None when that cannot be done faithfully (the caller then writes `to_yaml`)."""
-    import io
+class CommentKeeper:
+    """Writes an assessment over a hand-written file's text, keeping its comments.
 
-    from ruamel.yaml import YAML
-    from ruamel.yaml.comments import CommentedMap
+    The file is parsed once (round-trip) when the interview resumes it; each save writes the
+    answers into that document and emits it.
+    """
 
-    from .yamlio import parse
+    def __init__(self, original: str):
+        from ruamel.yaml import YAML
+        from ruamel.yaml.comments import CommentedMap
 
-    yaml = YAML(typ="rt")
-    yaml.width = 4096
-    try:
-        doc = yaml.load(original)
-        if not isinstance(doc, CommentedMap):
+        self._yaml = YAML(typ="rt")
+        self._yaml.width = 4096
+        self._yaml.preserve_quotes = True
+        try:
+            doc = self._yaml.load(original)
+        except Exception:  # noqa: BLE001 - a file the round-trip loader cannot keep is written plainly
+            doc = None
+        self._doc = doc if isinstance(doc, CommentedMap) else None
+
+    def to_yaml(self, assessment: Assessment, questionnaire: Questionnaire | None = None) -> str | None:
+        """The file's text with the assessment's data and the original comments; None when
+        that cannot be done faithfully (the caller then writes `to_yaml`)."""
+        import io
+
+        from .yamlio import parse
+
+        if self._doc is None:
             return None
-        data = to_data(assessment, questionnaire)
-        _merge(doc, data, flow=False)
-        out = io.StringIO()
-        yaml.dump(doc, out)
-        text = out.getvalue()
-        # Written only if it reads back as exactly the assessment: no answer is ever
-        # traded for a comment.
-        again = Assessment.model_validate(parse(text, "<kept comments>"))
-        return text if to_data(again, questionnaire) == data else None
-    except Exception:  # noqa: BLE001 - any failure falls back to the plain writer
-        return None
+        try:
+            data = to_data(assessment, questionnaire)
+            _merge(self._doc, data, flow=False)
+            out = io.StringIO()
+            self._yaml.dump(self._doc, out)
+            text = out.getvalue()
+            # Written only if it reads back as exactly the assessment: no answer is ever
+            # traded for a comment.
+            again = Assessment.model_validate(parse(text, "<kept comments>"))
+            return text if to_data(again, questionnaire) == data else None
+        except Exception:  # noqa: BLE001 - any failure falls back to the plain writer
+            self._doc = None
+            return None
 
 
 def save_keeping_comments(
-    path: Path, assessment: Assessment, questionnaire: Questionnaire | None, original: str
+    path: Path, assessment: Assessment, questionnaire: Questionnaire | None, keeper: CommentKeeper
 ) -> None:
-    """`save`, keeping the comments of the hand-written file `original` where the format allows."""
+    """`save`, keeping the comments of the hand-written file `keeper` was made from, where the
+    format allows."""
     from .yamlio import write_atomic
 
-    text = to_yaml_keeping_comments(assessment, questionnaire, original)
+    text = keeper.to_yaml(assessment, questionnaire)
     write_atomic(path, text if text is not None else to_yaml(assessment, questionnaire))

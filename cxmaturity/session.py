@@ -31,12 +31,12 @@ class Session:
     path: Path
     prefilled: bool = False
     lock: FileLock | None = None
-    # The text the file had when resumed, when it holds comments worth keeping on save.
-    commented: str | None = None
+    # The resumed file's comments, kept on every save; None when it has none.
+    comments: assessments.CommentKeeper | None = None
 
     def save(self, assessment: Assessment) -> None:
-        if self.commented is not None:
-            assessments.save_keeping_comments(self.path, assessment, self.questionnaire, self.commented)
+        if self.comments is not None:
+            assessments.save_keeping_comments(self.path, assessment, self.questionnaire, self.comments)
         else:
             assessments.save(self.path, assessment, self.questionnaire)
 
@@ -89,8 +89,8 @@ def resume(path: Path, lang: str | None, registry: Any = None, ref: str | None =
         raise
     if lang is not None:
         assessment.language = lang
-    commented = text if assessments.has_comments(text) else None
-    return Session(questionnaire, assessment, path, lock=lock, commented=commented)
+    comments = assessments.CommentKeeper(text) if assessments.has_comments(text) else None
+    return Session(questionnaire, assessment, path, lock=lock, comments=comments)
 
 
 def prefill(
