@@ -173,17 +173,11 @@ def has_comments(text: str) -> bool:
 _STAMP = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)?$")
 
 
-def _timestamp(value: str) -> Any:
-    """A round-trip timestamp, which the round-trip writer writes as `2026-01-27T13:02:15Z`."""
-    from ruamel.yaml import YAML
-
-    return YAML(typ="rt").load(value)
-
-
 def _merge(node: Any, new: dict[str, Any], flow: bool) -> Any:
     """`new` written into the round-trip mapping `node` in place, so that its comments stay;
     a fresh mapping where `node` is not one. Values that did not change keep their style."""
     from ruamel.yaml.comments import CommentedMap
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
     if not isinstance(node, CommentedMap):
         node = CommentedMap()
@@ -200,7 +194,7 @@ def _merge(node: Any, new: dict[str, Any], flow: bool) -> Any:
         elif isinstance(value, str) and _STAMP.match(value):
             if isinstance(old, datetime) and _stamp(old) == value:
                 continue
-            value = _timestamp(value)  # a time, written unquoted as the plain writer does
+            value = DoubleQuotedScalarString(value)  # a time, quoted as the plain writer does
         if key in node:
             node[key] = value
         else:  # where the plain writer would put it, not after the answers

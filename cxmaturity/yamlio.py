@@ -24,6 +24,8 @@ from .errors import CxError, FileError, Problem
 
 # A YAML alias is `*name` after a separator; a file that has none cannot hold an alias bomb.
 _ALIAS_HINT = re.compile(r"(?:^|[\s\[{,:-])\*[^\s,\]}]")
+# A YAML tag is `!…` after a separator; a file that has none needs no screening for tags.
+_TAG_HINT = re.compile(r"(?:^|[\s\[{,:-])!")
 MAX_BYTES = 5 * 1024 * 1024
 # Collections inside collections: our formats need about ten levels (a questionnaire's
 # nested conditions); anything deeper is refused before it is built.
@@ -331,8 +333,24 @@ def parse(text: str, name: str) -> Any:
             pass  # the full loaders below decide, and locate any error
         finally:
             _forget_documents()
-    # Unusual documents only: the common case has returned above.
-    _screen(name, text)
+    # Unusual documents only: the common case has returned above. A document with a tag is
+    # screened before it is built; any other is screened only if building it fails or
+    # nests too deeply, to say where.
+    if _TAG_HINT.search(text):
+        _screen(name, text)
+    try:
+        data = _full_load(name, text)
+    except (ValueError, TypeError, KeyError, OverflowError, RecursionError) as exc:
+        _screen(name, text)  # raises, located, for what it can explain
+        what = "nested too deeply" if isinstance(exc, RecursionError) else f"cannot read a value ({exc})"
+        raise FileError([Problem(name, None, "", what)]) from None
+    if _depth(data) > MAX_DEPTH:
+        _screen(name, text)
+        raise FileError([Problem(name, None, "", f"nested too deeply (more than {MAX_DEPTH} levels)")])
+    return data
+
+
+def _full_load(name: str, text: str) -> Any:
     if not text.lstrip().startswith("%YAML"):
         try:
             return _fast_loader().load(text)
@@ -344,11 +362,21 @@ def parse(text: str, name: str) -> Any:
         return YAML(typ="safe", pure=True).load(text)
     except YAMLError as exc:
         raise FileError([_syntax_problem(name, exc)]) from None
-    except RecursionError:
-        raise FileError([Problem(name, None, "", "nested too deeply")]) from None
-    except (ValueError, TypeError, KeyError, OverflowError) as exc:
-        # A value the screen above let through but the constructor cannot build.
-        raise FileError([Problem(name, None, "", f"cannot read a value ({exc})")]) from None
+
+
+def _depth(data: Any) -> int:
+    """How many collections deep `data` goes (iteratively: no recursion limit to meet)."""
+    deepest, stack = 0, [(data, 0)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, dict):
+            value = list(value.values())
+        if isinstance(value, (list, set, tuple)):
+            depth += 1
+            deepest = max(deepest, depth)
+            if depth <= MAX_DEPTH:
+                stack.extend((v, depth) for v in value)
+    return deepest
 
 
 class Lines:
