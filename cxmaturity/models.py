@@ -10,7 +10,16 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 Lang = Literal["en", "fr"]
 LANGUAGES: tuple[str, ...] = ("en", "fr")
@@ -38,8 +47,6 @@ def _format_number(value: Any) -> Any:
 
 #: The `format:` of every file: the integer 1 (not `true`, not `"1"`, not `1.0`).
 FormatOne = Annotated[Literal[1], BeforeValidator(_format_number)]
-#: A share of a cohort, in percent.
-Percent = Annotated[float, Field(ge=0, le=100)]
 
 
 def tr(text: dict[str, str] | None, lang: str) -> str:
@@ -313,7 +320,9 @@ class Figure(Model):
     cohort: str
     question: QuestionId
     options: list[OptionId] | None = Field(None, description="The options the share counts.")
-    value: Percent | tuple[Percent, Percent] | None = Field(None, description="Percent, or [low, high] for a range.")
+    value: float | tuple[float, float] | None = Field(
+        None, description="Percent (0-100) with options; without them, [low, high]: the cohort's average answer."
+    )
     distribution: dict[OptionId, Share] | None = Field(
         None, description="A whole distribution: option → share."
     )
@@ -336,6 +345,16 @@ class Figure(Model):
         if self.confidence == "figure_ambiguous" and self.alternative is None:
             raise ValueError("an ambiguous figure needs its alternative reading")
         return self
+
+    @field_validator("value")
+    @classmethod
+    def _share_in_range(cls, value: Any, info: ValidationInfo) -> Any:
+        # With options, the value is the share of the cohort that chose them: a percentage.
+        if value is not None and info.data.get("options") is not None:
+            for v in value if isinstance(value, tuple) else (value,):
+                if not 0 <= v <= 100:
+                    raise ValueError(f"a share is a percentage from 0 to 100, not {v:g}")
+        return value
 
 
 class Statement(Model):

@@ -433,8 +433,8 @@ def test_answers_with_a_number_for_company_name(tmp_path):
 
 
 COHORT_NUMBERS = {
-    "files-cohort-150-percent.yaml": (17, "figures.0.value: Input should be less than or equal to 100"),
-    "files-cohort-negative-percent.yaml": (17, "figures.0.value: Input should be greater than or equal to 0"),
+    "files-cohort-150-percent.yaml": (17, "figures.0.value: a share is a percentage from 0 to 100, not 150"),
+    "files-cohort-negative-percent.yaml": (17, "figures.0.value: a share is a percentage from 0 to 100, not -20"),
     "files-cohort-nan.yaml": (17, "figures.0.value: Input should be a finite number"),
     "files-cohort-negative-n.yaml": (11, "cohorts.0.n: Input should be greater than or equal to 1"),
 }
