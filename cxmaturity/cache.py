@@ -20,7 +20,7 @@ from ._version import __version__
 
 T = TypeVar("T")
 
-_CODE = ("models.py", "loader.py")
+_CODE = ("models.py", "loader.py", "yamlio.py")
 
 
 def cache_dir() -> Path | None:

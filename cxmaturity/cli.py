@@ -49,6 +49,7 @@ LangOption = Annotated[
     typer.Option("--lang", help="Language of the output: en or fr.", metavar="fr|en"),
 ]
 OutOption = Annotated[Path | None, typer.Option("-o", "--out", help="Write to FILE; its suffix picks the format.")]
+ForceOption = Annotated[bool, typer.Option("--force", help="Replace the -o FILE if it already exists.")]
 # The options of every command that loads plugins or data, defined once.
 PluginsDirOption = Annotated[
     list[Path] | None,
@@ -166,6 +167,21 @@ def fail(message: str, code: int = 1) -> typer.Exit:
     """Print `Error: message` on stderr and return the Exit to raise."""
     typer.echo(f"Error: {strip_controls(message)}", err=True)
     return typer.Exit(code)
+
+
+def check_out(out: Path | None, force: bool) -> None:
+    """The one rule for every command's -o FILE: an existing file (or a link) is replaced only
+    with --force. Checked before any work, and again just before writing."""
+    if out is not None and not force and (out.exists() or out.is_symlink()):
+        raise fail(f"{out} already exists; add --force to replace it")
+
+
+def write_out(out: Path, text: str | bytes, force: bool) -> None:
+    """Write a command's -o FILE (atomically; a symlink is followed, the mode kept)."""
+    from .yamlio import write_atomic
+
+    check_out(out, force)
+    write_atomic(out, text)
 
 
 def handles_errors(fn):
@@ -328,6 +344,7 @@ def questionnaires_show(
     ref: Annotated[str, typer.Argument(help="Questionnaire id, or a path to a questionnaire file.", metavar="ID")],
     lang: LangOption = None,
     out: OutOption = None,
+    force: ForceOption = False,
     plugins_dir: PluginsDirOption = None,
     strict: StrictOption = False,
     cohorts: CohortsOption = None,
@@ -335,18 +352,18 @@ def questionnaires_show(
     """Show a questionnaire as an outline; with -o FILE (.html, .pdf or .md), write a blank form."""
     from . import catalog
     from .render.outline import outline
-    from .yamlio import write_atomic
 
     lang = check_lang(lang) or "en"
     suffix = out.suffix.lower() if out is not None else ""
     if out is not None and suffix not in (".md", ".markdown", ".html", ".htm", ".pdf"):
         raise fail(f"{out}: unsupported format '{out.suffix}' (use .html, .pdf or .md)")
+    check_out(out, force)
     registry = load_plugins(plugins_dir, strict, cohorts)
-    q = catalog.find(ref, registry=registry)
+    q = catalog.find_or_open(ref, registry=registry)
     print_warnings(registry)
     if out is not None:
         if suffix in (".md", ".markdown"):
-            write_atomic(out, outline(q, lang, blank=True))
+            write_out(out, outline(q, lang, blank=True), force)
         else:
             from .render.form_html import blank_form_html
 
@@ -355,7 +372,7 @@ def questionnaires_show(
                 from .render.pdf import html_to_pdf
 
                 form = html_to_pdf(form)
-            write_atomic(out, form)
+            write_out(out, form, force)
         typer.echo(f"Wrote {out}")
         return
     from rich.markdown import Markdown
@@ -542,6 +559,7 @@ def explain(
 @handles_errors
 @plugin_controls
 def assess(
+    ctx: typer.Context,
     questionnaire: Annotated[
         str | None,
         typer.Option("--questionnaire", help="Questionnaire id or file (default: cx-ai-2018).", metavar="ID|PATH"),
@@ -620,6 +638,8 @@ def assess(
             ask_company=ask_company,
             registry=registry,
         )
+    # The lock on the file lasts until the command ends, however it ends.
+    ctx.call_on_close(session.close)
     path = session.path
     from .interview import interview, missing
 
@@ -697,6 +717,7 @@ def report(
         Path,
         typer.Option("-o", "--out", help="The file to write: .html, .pdf, .md or .json.", show_default=False),
     ],
+    force: ForceOption = False,
     plugins_dir: PluginsDirOption = None,
     strict: StrictOption = False,
     cohorts: CohortsOption = None,
@@ -718,12 +739,12 @@ def report(
         raise fail(f"{out}: unsupported report format '{out.suffix or '(none)'}' (use {known})")
     if not out.parent.is_dir():
         raise fail(f"{out.parent}: no such folder")
+    check_out(out, force)
     lang = check_lang(lang)
     from . import catalog, loader
     from .evaluate import evaluate
     from .report import prepare, render
     from .stages import load_stage_model
-    from .yamlio import write_atomic
 
     model = load_stage_model(weights)  # before the plugins, so a bad --weights fails fast
     registry = load_plugins(plugins_dir, strict, cohorts)
@@ -733,7 +754,7 @@ def report(
     result = evaluate(assessment, questionnaire, registry, model)
     document = render(prepare(result, assessment, questionnaire, registry, lang, model, audience,
                               _conclusions(notes, assessment) if notes else None), fmt)
-    write_atomic(out, document)
+    write_out(out, document, force)
     print_warnings(registry)
     typer.echo(f"Wrote {out}")
 
@@ -760,12 +781,10 @@ def _check_format(output_format: str) -> str:
 
 
 def _emit(fmt: str, out: Path | None, render_text, render_markdown, render_json, text_tail=(),
-          render_html=None) -> None:
+          render_html=None, force: bool = False) -> None:
     """Write `out` in the format its suffix picks, or print `fmt` to stdout. `text_tail`: plain
     lines after the text form, never wrapped."""
     if out is not None:
-        from .yamlio import write_atomic
-
         fmt = _out_format(out)
         if fmt == "text":
             recorder = console(width=100, record=True, file=__import__("io").StringIO(), color_system=None)
@@ -775,7 +794,7 @@ def _emit(fmt: str, out: Path | None, render_text, render_markdown, render_json,
             text = render_html()
         else:
             text = render_markdown() if fmt == "markdown" else render_json() + "\n"
-        write_atomic(out, text)
+        write_out(out, text, force)
         typer.echo(f"Wrote {out}")
     elif fmt == "text":
         console().print(render_text())
@@ -793,6 +812,7 @@ def portfolio(
         list[Path], typer.Argument(help="Assessment files, or folders searched for *.yaml.", show_default=False)
     ],
     out: OutOption = None,
+    force: ForceOption = False,
     output_format: FormatOption = "text",
     plugins_dir: PluginsDirOption = None,
     strict: StrictOption = False,
@@ -807,13 +827,20 @@ def portfolio(
     """
     _check_format(output_format)
     lang = check_lang(lang)
+    check_out(out, force)
     from .portfolio import scan
     from .render.portfolio import skipped_in, skipped_lines, to_html, to_json, to_markdown, to_text
 
     result = scan(paths, plugins_dirs=plugins_dir or [], strict=strict, cohorts=cohorts or [], weights=weights)
     lang = lang or result.language() or _locale_lang()
+    if not result.rows:
+        # Nothing to show: say which files were not read, and why, then fail.
+        for line in skipped_lines(result, lang):
+            typer.echo(line, err=True)
+        raise fail("no assessment could be read" if result.skipped else "no assessment file found (*.yaml, *.yml)")
     _emit(output_format, out, lambda: to_text(result, lang), lambda: to_markdown(result, lang),
-          lambda: to_json(result), text_tail=skipped_lines(result, lang), render_html=lambda: to_html(result, lang))
+          lambda: to_json(result), text_tail=skipped_lines(result, lang), render_html=lambda: to_html(result, lang),
+          force=force)
     if out is not None and result.skipped:
         typer.echo(strip_controls(skipped_in(result, str(out), lang)), err=True)
 
@@ -826,7 +853,10 @@ def compare(
     new: Annotated[Path, typer.Argument(help="The later assessment file.", show_default=False)],
     out: OutOption = None,
     output_format: FormatOption = "text",
-    force: Annotated[bool, typer.Option("--force", help="Compare even if the company ids differ.")] = False,
+    force: Annotated[
+        bool,
+        typer.Option("--force", help="Compare even if the company ids differ, and replace the -o FILE if it exists."),
+    ] = False,
     plugins_dir: PluginsDirOption = None,
     strict: StrictOption = False,
     cohorts: CohortsOption = None,
@@ -839,6 +869,7 @@ def compare(
     """
     _check_format(output_format)
     lang = check_lang(lang)
+    check_out(out, force)
     from . import catalog, loader
     from .compare import compare as compare_assessments
     from .errors import CxError
@@ -861,7 +892,7 @@ def compare(
     result = compare_assessments(a, b, qa, qb, registry, model=model, force=force)
     lang = lang or b.language
     _emit(output_format, out, lambda: to_text(result, lang), lambda: to_markdown(result, lang),
-          lambda: to_json(result), render_html=lambda: to_html(result, lang))
+          lambda: to_json(result), render_html=lambda: to_html(result, lang), force=force)
     print_warnings(registry)
 
 
@@ -872,6 +903,7 @@ def cohorts_build(
         list[Path], typer.Argument(help="Assessment files, or folders searched for *.yaml.", show_default=False)
     ],
     out: Annotated[Path, typer.Option("-o", "--out", help="The cohort file to write (.yaml).")],
+    force: ForceOption = False,
     name: Annotated[
         str | None,
         typer.Option("--name", help="The consultancy's name, shown on every cohort of the file "
@@ -893,13 +925,13 @@ def cohorts_build(
     from . import catalog
     from .cohort_build import MESSAGES, TooFewCompanies, build, companies, to_yaml
     from .render.portfolio import skipped_lines
-    from .yamlio import write_atomic
 
     lang = check_lang(lang) or _locale_lang()
     if out.suffix.lower() not in (".yaml", ".yml"):
         raise fail(f"{out}: a cohort file is YAML (use .yaml)")
+    check_out(out, force)
     try:
-        built = build(paths, catalog.find(questionnaire), name=name, min_size=min_size, lang=lang)
+        built = build(paths, catalog.find_or_open(questionnaire), name=name, min_size=min_size, lang=lang)
     except TooFewCompanies as exc:
         # Which files were not read, and why, before the error they explain.
         for line in skipped_lines(exc.skipped, lang):
@@ -909,7 +941,7 @@ def cohorts_build(
         typer.echo(strip_controls(line), err=True)
     for line in built.left_out:
         typer.echo(strip_controls(MESSAGES[lang]["left_out"].format(what=line)), err=True)
-    write_atomic(out, to_yaml(built.cohort_file))
+    write_out(out, to_yaml(built.cohort_file), force)
     cf = built.cohort_file
     cohorts = ", ".join(f"{c.id} (n={c.n})" for c in cf.cohorts)
     typer.echo(MESSAGES[lang]["wrote"].format(out=out, n=companies(cf.survey.n or 0, lang), first=cf.survey.first,

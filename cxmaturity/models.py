@@ -10,7 +10,16 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 Lang = Literal["en", "fr"]
 LANGUAGES: tuple[str, ...] = ("en", "fr")
@@ -33,6 +42,17 @@ Comparator = Literal["exact", "about", "more_than", "less_than", "range"]
 Verdict = Literal["ahead", "level", "behind", "no_benchmark"]
 
 
+def _format_number(value: Any) -> Any:
+    # Literal[1] alone takes `true` (== 1) and `1.0`: a format is an integer.
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError(f"expected the format number 1, got {value!r}")
+    return value
+
+
+#: The `format:` of every file: the integer 1 (not `true`, not `"1"`, not `1.0`).
+FormatOne = Annotated[Literal[1], BeforeValidator(_format_number)]
+
+
 def tr(text: dict[str, str] | None, lang: str) -> str:
     """The text in `lang`, else in English, else in whatever language it has."""
     if not text:
@@ -42,7 +62,8 @@ def tr(text: dict[str, str] | None, lang: str) -> str:
 
 class Model(BaseModel):
     # Schemas are built on first use, so a command pays only for the models it touches.
-    model_config = ConfigDict(extra="forbid", populate_by_name=True, defer_build=True)
+    # No file of ours holds an infinite or undefined number: `.inf` and `.nan` are refused.
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, defer_build=True, allow_inf_nan=False)
 
 
 # --- conditions --------------------------------------------------------------------------
@@ -268,8 +289,9 @@ class Answer(Model):
 
 
 class QuestionnaireRef(Model):
-    id: str
-    version: int
+    # An id, looked up among the registered questionnaires: never a path to open.
+    id: Slug
+    version: int = Field(ge=1)
 
 
 class Company(Model):
@@ -278,7 +300,7 @@ class Company(Model):
 
 
 class Assessment(Model):
-    format: Literal[1] = 1
+    format: FormatOne = 1
     tool_version: str | None = None
     questionnaire: QuestionnaireRef
     company: Company
@@ -328,7 +350,9 @@ class Figure(Model):
     cohort: str
     question: QuestionId
     options: list[OptionId] | None = Field(None, description="The options the share counts.")
-    value: float | tuple[float, float] | None = Field(None, description="Percent, or [low, high] for a range.")
+    value: float | tuple[float, float] | None = Field(
+        None, description="Percent (0-100) with options; without them, [low, high]: the cohort's average answer."
+    )
     distribution: dict[OptionId, Share] | None = Field(
         None, description="A whole distribution: option → share."
     )
@@ -362,6 +386,16 @@ class Figure(Model):
             raise ValueError("an ambiguous figure needs its alternative reading")
         return self
 
+    @field_validator("value")
+    @classmethod
+    def _share_in_range(cls, value: Any, info: ValidationInfo) -> Any:
+        # With options, the value is the share of the cohort that chose them: a percentage.
+        if value is not None and info.data.get("options") is not None:
+            for v in value if isinstance(value, tuple) else (value,):
+                if not 0 <= v <= 100:
+                    raise ValueError(f"a share is a percentage from 0 to 100, not {v:g}")
+        return value
+
 
 class Statement(Model):
     """A qualitative finding: text and source, no number."""
@@ -378,7 +412,7 @@ class Statement(Model):
 class CohortDef(Model):
     id: Slug
     label: Text
-    n: int | None = Field(None, description="Respondents in the cohort; none where the report does not say.")
+    n: int | None = Field(None, ge=1, description="Respondents in the cohort; none where the report does not say.")
     member_when: Condition | None = Field(None, description="None: every company is a member.")
     always_compared: bool = False
     definition: Text | None = None
@@ -386,10 +420,10 @@ class CohortDef(Model):
 
 
 class Survey(Model):
-    n: int | None = None
+    n: int | None = Field(None, ge=1)
     fieldwork: str | None = None
-    countries: int | None = None
-    interviews: int | None = None
+    countries: int | None = Field(None, ge=1)
+    interviews: int | None = Field(None, ge=0)
     publisher: str | None = None
     first: str | None = Field(None, description="Portfolio cohorts: the earliest assessment date.")
     last: str | None = Field(None, description="Portfolio cohorts: the latest assessment date.")
@@ -411,11 +445,11 @@ class Thresholds(Model):
 
 
 class CohortFile(Model):
-    format: Literal[1] = 1
+    format: FormatOne = 1
     id: Slug
     title: Text
     origin: Literal["report", "portfolio"] = "report"
-    questionnaire: str
+    questionnaire: Slug = Field(description="The id of the questionnaire the figures answer (an id, never a path).")
     survey: Survey
     placement: Thresholds = Field(default_factory=Thresholds)
     cohorts: list[CohortDef] = Field(min_length=1)
@@ -486,7 +520,7 @@ class Fit(Model):
 
 
 class Playbook(Model):
-    format: Literal[1] = 1
+    format: FormatOne = 1
     id: Slug
     title: Text
     applies_when: Condition | None = Field(
@@ -535,7 +569,7 @@ class DimensionWeight(Model):
 
 
 class StageModel(Model):
-    format: Literal[1] = 1
+    format: FormatOne = 1
     id: Slug
     version: int
     title: Text

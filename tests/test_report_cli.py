@@ -69,7 +69,7 @@ def test_language_follows_the_assessment_or_lang(cli, tmp_path):
     assert cli("report", str(fr), "-o", str(out)).exit_code == 0
     page = out.read_text(encoding="utf-8")
     assert '<html lang="fr">' in page and "Stade de maturité" in page
-    assert cli("report", str(fr), "-o", str(out), "--lang", "en").exit_code == 0
+    assert cli("report", str(fr), "-o", str(out), "--lang", "en", "--force").exit_code == 0
     page = out.read_text(encoding="utf-8")
     assert '<html lang="en">' in page and "Maturity stage" in page
 
