@@ -55,7 +55,7 @@ def generate(folder: Path, n: int) -> None:
 
 
 def run(folder: Path, out: Path) -> dict:
-    cmd = [*CLI, "portfolio", str(folder), "--format", "json", "-o", str(out)]
+    cmd = [*CLI, "portfolio", str(folder), "--format", "json", "-o", str(out), "--force"]
     done = subprocess.run([sys.executable, "-c", MEASURE, json.dumps(cmd)], capture_output=True, text=True,
                           check=True, cwd=ROOT)
     stats = json.loads(done.stdout)

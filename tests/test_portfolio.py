@@ -120,11 +120,16 @@ def test_portfolio_markdown_and_french(cli, folder, tmp_path):
     assert "2 fichiers ignorés, illisibles comme évaluations :" in text
 
 
-def test_only_broken_files_is_still_exit_0(cli):
-    result = cli("portfolio", str(DATA / "bad" / "syntax.yaml"), str(DATA / "bad" / "no-such-file.yaml"))
-    assert result.exit_code == 0
-    assert "No assessment could be read." in result.output
+def test_only_broken_files_lists_them_and_exits_1(cli, tmp_path):
+    out = tmp_path / "port.md"
+    result = cli("portfolio", str(DATA / "bad" / "syntax.yaml"), str(DATA / "bad" / "no-such-file.yaml"),
+                 "-o", str(out))
+    assert result.exit_code == 1
     assert "no-such-file.yaml: no such file" in result.output
+    assert [line for line in result.output.splitlines() if line.startswith("Error:")] == [
+        "Error: no assessment could be read"
+    ]
+    assert not out.exists()
 
 
 def test_unknown_output_suffix_is_a_one_line_error(cli, folder, tmp_path):

@@ -69,7 +69,7 @@ def test_language_follows_the_assessment_or_lang(cli, tmp_path):
     assert cli("report", str(fr), "-o", str(out)).exit_code == 0
     page = out.read_text(encoding="utf-8")
     assert '<html lang="fr">' in page and "Stade de maturité" in page
-    assert cli("report", str(fr), "-o", str(out), "--lang", "en").exit_code == 0
+    assert cli("report", str(fr), "-o", str(out), "--lang", "en", "--force").exit_code == 0
     page = out.read_text(encoding="utf-8")
     assert '<html lang="en">' in page and "Maturity stage" in page
 
@@ -115,6 +115,7 @@ def test_hostile_text_is_escaped_in_every_section():
     """The hand-built full result (cohorts, roadmap, plugins…) with a hostile company name."""
     ri = sample_input(company_name='<script>alert(1)</script>"\'', assessment_path=DATA / "hostile.yaml")
     ri.result.plugins[1].error = "<b onclick=alert(4)>boom</b>"
+    ri.audience = "consultant"  # the plugins' table is the consultant's
     page = render_html(ri)
     assert "<script" not in page and "<b onclick" not in page
     assert "&lt;b onclick=alert(4)&gt;boom&lt;/b&gt;" in page
@@ -140,7 +141,9 @@ def test_public_notes_appear():
 
 
 def test_full_report_sections_and_provenance():
-    page = render_html(sample_input())
+    ri = sample_input()
+    ri.audience = "consultant"
+    page = render_html(ri)
     for heading in ("Cohorts compared", "Maturity stage", "Comparison with the cohorts",
                     "What the report says without a number", "Roadmap", "What is missing",
                     "Plugins", "Sources"):

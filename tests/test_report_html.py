@@ -7,6 +7,8 @@ elsewhere it skips and says why.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from chromium import Browser, find_chromium, in_ci, visit
 from conftest import DATA, EXAMPLES, ROOT
@@ -15,6 +17,9 @@ from report_fixture import sample_input
 from cxmaturity.renderers.html import render_html
 
 OUT = ROOT / "tests" / "out"
+# every fact id the shipped cohorts and playbooks cite (they all contain an underscore)
+FACT_IDS = {m for f in (ROOT / "benchmarks").rglob("*.yaml")
+            for m in re.findall(r"fact_id: ([a-z0-9_]+)", f.read_text(encoding="utf-8"))}
 CHROMIUM = find_chromium()
 
 if CHROMIUM is None:
@@ -35,6 +40,10 @@ PROBE = """JSON.stringify({
     e => Array.from(e.attributes).some(a => a.name.startsWith('on'))).length,
   lang: document.documentElement.lang,
   h1: document.querySelector('h1').textContent,
+  first: (s => s && {id: s.id, h2: s.querySelector('h2').textContent})(document.querySelector('main > *')),
+  h2s: Array.from(document.querySelectorAll('main h2')).map(h => h.textContent),
+  before_method: (m => m ? document.body.innerText.split(m.innerText)[0] : document.body.innerText)(
+    document.querySelector('#method')),
   text: document.body.innerText,
 })"""
 
@@ -95,6 +104,14 @@ def test_example_report_loads_offline_with_charts(cli, browser, tmp_path, exampl
     # the pipeline places the company and picks a playbook.
     _assert_charts_drawn(seen["charts"], 1)
     assert "599" in seen["text"] and "2018" in seen["text"]
+    # The executive summary is the first section; the client edition shows no internals
+    # (fact ids, the plugins' table) outside its method appendix, which closes the page.
+    assert seen["first"]["id"] == "executive"
+    assert seen["first"]["h2"] in ("Executive summary", "Synthèse")
+    assert seen["h2s"][-1] in ("Method and sources", "Méthode et sources")
+    assert "Plugins" not in seen["h2s"] and "Extensions" not in seen["h2s"]
+    assert not [f for f in FACT_IDS if f in seen["before_method"]]
+    assert "score-automation" not in seen["before_method"].split("cxmaturity ")[0]
     _assert_darker_is_better(cli, browser, out, example, tmp_path)
 
 

@@ -49,6 +49,7 @@ LangOption = Annotated[
     typer.Option("--lang", help="Language of the output: en or fr.", metavar="fr|en"),
 ]
 OutOption = Annotated[Path | None, typer.Option("-o", "--out", help="Write to FILE; its suffix picks the format.")]
+ForceOption = Annotated[bool, typer.Option("--force", help="Replace the -o FILE if it already exists.")]
 # The options of every command that loads plugins or data, defined once.
 PluginsDirOption = Annotated[
     list[Path] | None,
@@ -63,6 +64,44 @@ StrictOption = Annotated[
     bool,
     typer.Option("--strict", help="Stop with exit code 1 at the first plugin failure (for plugin authors)."),
 ]
+AudienceOption = Annotated[
+    str,
+    typer.Option(
+        "--audience",
+        help="Who reads it: client (no internals; method and sources in words) or consultant "
+        "(plugins, fact ids, other readings of the charts).",
+        metavar="client|consultant",
+    ),
+]
+NotesOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--notes",
+        metavar="FILE",
+        help="The consultant's conclusions (Markdown), shown as their own section; default: the "
+        "assessment's 'conclusions'.",
+        show_default=False,
+    ),
+]
+
+
+def _audience(audience: str) -> str:
+    """The audience, checked: client or consultant, any case."""
+    if audience.lower() not in ("client", "consultant"):
+        raise typer.BadParameter(f"'{audience}' is not client or consultant", param_hint="--audience")
+    return audience.lower()
+
+
+def _conclusions(notes: Path | None, assessment) -> str | None:
+    """The consultant's conclusions: the --notes file, else the assessment's own."""
+    if notes is None:
+        return assessment.conclusions
+    try:
+        return notes.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        raise fail(f"{notes}: cannot read the notes ({e.strerror or e})") from None
+
+
 WeightsOption = Annotated[
     Path | None,
     typer.Option(
@@ -128,6 +167,21 @@ def fail(message: str, code: int = 1) -> typer.Exit:
     """Print `Error: message` on stderr and return the Exit to raise."""
     typer.echo(f"Error: {strip_controls(message)}", err=True)
     return typer.Exit(code)
+
+
+def check_out(out: Path | None, force: bool) -> None:
+    """The one rule for every command's -o FILE: an existing file (or a link) is replaced only
+    with --force. Checked before any work, and again just before writing."""
+    if out is not None and not force and (out.exists() or out.is_symlink()):
+        raise fail(f"{out} already exists; add --force to replace it")
+
+
+def write_out(out: Path, text: str | bytes, force: bool) -> None:
+    """Write a command's -o FILE (atomically; a symlink is followed, the mode kept)."""
+    from cxmaturity.formats.yamlio import write_atomic
+
+    check_out(out, force)
+    write_atomic(out, text)
 
 
 def handles_errors(fn):
@@ -297,12 +351,12 @@ def questionnaires_show(
     ref: Annotated[str, typer.Argument(help="Questionnaire id, or a path to a questionnaire file.", metavar="ID")],
     lang: LangOption = None,
     out: OutOption = None,
+    force: ForceOption = False,
     plugins_dir: PluginsDirOption = None,
     strict: StrictOption = False,
     cohorts: CohortsOption = None,
 ) -> None:
     """Show a questionnaire as an outline; with -o FILE (.html, .pdf or .md), write a blank form."""
-    from cxmaturity.formats.yamlio import write_atomic
     from cxmaturity.plugin_host import catalog
     from cxmaturity.renderers.outline import outline
 
@@ -310,12 +364,13 @@ def questionnaires_show(
     suffix = out.suffix.lower() if out is not None else ""
     if out is not None and suffix not in (".md", ".markdown", ".html", ".htm", ".pdf"):
         raise fail(f"{out}: unsupported format '{out.suffix}' (use .html, .pdf or .md)")
+    check_out(out, force)
     registry = load_plugins(plugins_dir, strict, cohorts)
-    q = catalog.find(ref, registry=registry)
+    q = catalog.find_or_open(ref, registry=registry)
     print_warnings(registry)
     if out is not None:
         if suffix in (".md", ".markdown"):
-            write_atomic(out, outline(q, lang, blank=True))
+            write_out(out, outline(q, lang, blank=True), force)
         else:
             from cxmaturity.renderers.form_html import blank_form_html
 
@@ -324,7 +379,7 @@ def questionnaires_show(
                 from cxmaturity.renderers.pdf import html_to_pdf
 
                 form = html_to_pdf(form)
-            write_atomic(out, form)
+            write_out(out, form, force)
         typer.echo(f"Wrote {out}")
         return
     from rich.markdown import Markdown
@@ -430,7 +485,7 @@ def _evaluate_file(file: Path, plugins_dir, strict: bool, cohorts, weights):
     """Load the plugins and `file`, and evaluate it: (result, questionnaire, stage model, registry)."""
     ws = open_workspace(plugins_dir, strict, cohorts, weights)
     assessment, questionnaire = ws.load(file)
-    return ws.evaluate(assessment, questionnaire), questionnaire, ws.stage_model, ws.registry
+    return ws.evaluate(assessment, questionnaire), questionnaire, ws.stage_model, ws.registry, assessment
 
 
 @app.command()
@@ -447,12 +502,17 @@ def score(
     cohorts: CohortsOption = None,
     lang: LangOption = None,
     weights: WeightsOption = None,
+    audience: AudienceOption = "client",
+    notes: NotesOption = None,
 ) -> None:
-    """Score an assessment and show the summary: stages, cohorts, roadmap, what is missing."""
+    """Score an assessment and show the summary: executive summary, stages, cohorts, roadmap.
+
+    The executive summary comes first; then the detail, what is missing included."""
     if output_format not in ("text", "markdown", "json"):
         raise typer.BadParameter(f"'{output_format}' is not text, markdown or json", param_hint="--format")
     lang = check_lang(lang)
-    result, questionnaire, model, registry = _evaluate_file(file, plugins_dir, strict, cohorts, weights)
+    audience = _audience(audience)
+    result, questionnaire, model, registry, assessment = _evaluate_file(file, plugins_dir, strict, cohorts, weights)
     if output_format == "json":
         from cxmaturity.renderers.json import result_json
 
@@ -460,11 +520,12 @@ def score(
     elif output_format == "markdown":
         from cxmaturity.renderers.markdown import summary_markdown
 
-        typer.echo(strip_controls(summary_markdown(result, questionnaire, model, lang)), nl=False)
+        typer.echo(strip_controls(summary_markdown(result, questionnaire, model, lang, audience,
+                                                   _conclusions(notes, assessment))), nl=False)
     else:
         from cxmaturity.renderers.terminal import summary
 
-        console().print(summary(result, questionnaire, model, lang))
+        console().print(summary(result, questionnaire, model, lang, audience, _conclusions(notes, assessment)))
     print_warnings(registry)
 
 
@@ -487,7 +548,7 @@ def explain(
     The answers used, the points and weights, each step of the arithmetic, the stage thresholds
     and the cohort numbers with their sources."""
     lang = check_lang(lang)
-    result, questionnaire, model, registry = _evaluate_file(file, plugins_dir, strict, cohorts, weights)
+    result, questionnaire, model, registry, _ = _evaluate_file(file, plugins_dir, strict, cohorts, weights)
     from cxmaturity.renderers.explain import explain as explained
 
     console().print(explained(result, dimension, questionnaire, model, lang))
@@ -498,6 +559,7 @@ def explain(
 @handles_errors
 @plugin_controls
 def assess(
+    ctx: typer.Context,
     questionnaire: Annotated[
         str | None,
         typer.Option("--questionnaire", help="Questionnaire id or file (default: cx-ai-2018).", metavar="ID|PATH"),
@@ -576,6 +638,8 @@ def assess(
             ask_company=ask_company,
             registry=registry,
         )
+    # The lock on the file lasts until the command ends, however it ends.
+    ctx.call_on_close(session.close)
     path = session.path
     from cxmaturity.interview.engine import interview, missing
 
@@ -639,7 +703,8 @@ def _show_summary(session, registry, lang: str | None) -> None:
     result = evaluate(session.assessment, session.questionnaire, registry, model)
     out = console()
     out.print()
-    out.print(summary(result, session.questionnaire, model, lang))
+    out.print(summary(result, session.questionnaire, model, lang,
+                      conclusions_text=session.assessment.conclusions))
     out.print()
 
 
@@ -652,13 +717,20 @@ def report(
         Path,
         typer.Option("-o", "--out", help="The file to write: .html, .pdf, .md or .json.", show_default=False),
     ],
+    force: ForceOption = False,
     plugins_dir: PluginsDirOption = None,
     strict: StrictOption = False,
     cohorts: CohortsOption = None,
     lang: LangOption = None,
     weights: WeightsOption = None,
+    audience: AudienceOption = "client",
+    notes: NotesOption = None,
 ) -> None:
-    """Write a report to hand over: standalone HTML with charts, an A4 PDF, Markdown, or the JSON result."""
+    """Write a report to hand over: standalone HTML with charts, an A4 PDF, Markdown, or the JSON result.
+
+    It opens with the executive summary; the client edition keeps the internals (plugins,
+    fact ids) out, --audience consultant shows them."""
+    audience = _audience(audience)
     from cxmaturity.renderers import formats
 
     fmt = formats.by_suffix("report", out.suffix)
@@ -667,17 +739,18 @@ def report(
         raise fail(f"{out}: unsupported report format '{out.suffix or '(none)'}' (use {known})")
     if not out.parent.is_dir():
         raise fail(f"{out.parent}: no such folder")
+    check_out(out, force)
     lang = check_lang(lang)
     from cxmaturity.documents.report import prepare
-    from cxmaturity.formats.yamlio import write_atomic
 
     ws = open_workspace(plugins_dir, strict, cohorts, weights)
     assessment, questionnaire = ws.load(file)
     result = ws.evaluate(assessment, questionnaire)
     registry = ws.registry
-    document = formats.renderer("report", fmt.name)(prepare(result, assessment, questionnaire, registry, lang,
-                                                            ws.stage_model))
-    write_atomic(out, document)
+    ri = prepare(result, assessment, questionnaire, registry, lang, ws.stage_model, audience,
+                 _conclusions(notes, assessment) if notes else None)
+    document = formats.renderer("report", fmt.name)(ri)
+    write_out(out, document, force)
     print_warnings(registry)
     typer.echo(f"Wrote {out}")
 
@@ -712,7 +785,7 @@ def _check_format(output_format: str, document: str) -> str:
     return output_format
 
 
-def _emit(document: str, fmt: str, out: Path | None, doc, lang: str, text_tail=()) -> None:
+def _emit(document: str, fmt: str, out: Path | None, doc, lang: str, text_tail=(), force: bool = False) -> None:
     """Write `out` in the format its suffix picks, or print `fmt` to stdout. `text_tail`: plain
     lines after the text form, never wrapped."""
     from cxmaturity.renderers import formats
@@ -722,8 +795,6 @@ def _emit(document: str, fmt: str, out: Path | None, doc, lang: str, text_tail=(
         return fn(doc) if name == "json" else fn(doc, lang)
 
     if out is not None:
-        from cxmaturity.formats.yamlio import write_atomic
-
         fmt = _out_format(out, document)
         if fmt == "text":
             recorder = console(width=100, record=True, file=__import__("io").StringIO(), color_system=None)
@@ -731,7 +802,7 @@ def _emit(document: str, fmt: str, out: Path | None, doc, lang: str, text_tail=(
             text = recorder.export_text() + "".join(f"{line}\n" for line in text_tail)
         else:
             text = rendered(fmt) + ("\n" if fmt == "json" else "")
-        write_atomic(out, text)
+        write_out(out, text, force)
         typer.echo(f"Wrote {out}")
     elif fmt == "text":
         console().print(rendered("text"))
@@ -749,6 +820,7 @@ def portfolio(
         list[Path], typer.Argument(help="Assessment files, or folders searched for *.yaml.", show_default=False)
     ],
     out: OutOption = None,
+    force: ForceOption = False,
     output_format: FormatOption = "text",
     plugins_dir: PluginsDirOption = None,
     strict: StrictOption = False,
@@ -763,12 +835,18 @@ def portfolio(
     """
     _check_format(output_format, "portfolio")
     lang = check_lang(lang)
+    check_out(out, force)
     from cxmaturity.documents.portfolio import scan
     from cxmaturity.renderers.portfolio import skipped_in, skipped_lines
 
     result = scan(paths, plugins_dirs=plugins_dir or [], strict=strict, cohorts=cohorts or [], weights=weights)
     lang = lang or result.language() or _locale_lang()
-    _emit("portfolio", output_format, out, result, lang, text_tail=skipped_lines(result, lang))
+    if not result.rows:
+        # Nothing to show: say which files were not read, and why, then fail.
+        for line in skipped_lines(result, lang):
+            typer.echo(line, err=True)
+        raise fail("no assessment could be read" if result.skipped else "no assessment file found (*.yaml, *.yml)")
+    _emit("portfolio", output_format, out, result, lang, text_tail=skipped_lines(result, lang), force=force)
     if out is not None and result.skipped:
         typer.echo(strip_controls(skipped_in(result, str(out), lang)), err=True)
 
@@ -781,7 +859,10 @@ def compare(
     new: Annotated[Path, typer.Argument(help="The later assessment file.", show_default=False)],
     out: OutOption = None,
     output_format: FormatOption = "text",
-    force: Annotated[bool, typer.Option("--force", help="Compare even if the company ids differ.")] = False,
+    force: Annotated[
+        bool,
+        typer.Option("--force", help="Compare even if the company ids differ, and replace the -o FILE if it exists."),
+    ] = False,
     plugins_dir: PluginsDirOption = None,
     strict: StrictOption = False,
     cohorts: CohortsOption = None,
@@ -794,13 +875,15 @@ def compare(
     """
     _check_format(output_format, "comparison")
     lang = check_lang(lang)
+    check_out(out, force)
     from cxmaturity.documents.comparison import compare as compare_assessments
+
     ws = open_workspace(plugins_dir, strict, cohorts, weights)
     registry = ws.registry
     (a, qa), (b, qb) = ws.load(old), ws.load(new)
     result = compare_assessments(a, b, qa, qb, registry, model=ws.stage_model, force=force)
     lang = lang or b.language
-    _emit("comparison", output_format, out, result, lang)
+    _emit("comparison", output_format, out, result, lang, force=force)
     print_warnings(registry)
 
 
@@ -811,6 +894,7 @@ def cohorts_build(
         list[Path], typer.Argument(help="Assessment files, or folders searched for *.yaml.", show_default=False)
     ],
     out: Annotated[Path, typer.Option("-o", "--out", help="The cohort file to write (.yaml).")],
+    force: ForceOption = False,
     name: Annotated[
         str | None,
         typer.Option("--name", help="The consultancy's name, shown on every cohort of the file "
@@ -830,15 +914,17 @@ def cohorts_build(
     and size cohorts that reach --min-size; the file holds shares only, no names or notes.
     """
     from cxmaturity.documents.cohort_build import MESSAGES, TooFewCompanies, build, companies, to_yaml
-    from cxmaturity.formats.yamlio import write_atomic
+    from cxmaturity.plugin_host import catalog
     from cxmaturity.renderers.portfolio import skipped_lines
 
     lang = check_lang(lang) or _locale_lang()
     if out.suffix.lower() not in (".yaml", ".yml"):
         raise fail(f"{out}: a cohort file is YAML (use .yaml)")
+    check_out(out, force)
     try:
         ws = open_workspace(None, False, None, None)
-        built = build(paths, ws.find(questionnaire), name=name, min_size=min_size, lang=lang, find=ws.find)
+        built = build(paths, catalog.find_or_open(questionnaire, registry=ws.registry), name=name,
+                      min_size=min_size, lang=lang, find=ws.find)
     except TooFewCompanies as exc:
         # Which files were not read, and why, before the error they explain.
         for line in skipped_lines(exc.skipped, lang):
@@ -848,7 +934,7 @@ def cohorts_build(
         typer.echo(strip_controls(line), err=True)
     for line in built.left_out:
         typer.echo(strip_controls(MESSAGES[lang]["left_out"].format(what=line)), err=True)
-    write_atomic(out, to_yaml(built.cohort_file))
+    write_out(out, to_yaml(built.cohort_file), force)
     cf = built.cohort_file
     cohorts = ", ".join(f"{c.id} (n={c.n})" for c in cf.cohorts)
     typer.echo(MESSAGES[lang]["wrote"].format(out=out, n=companies(cf.survey.n or 0, lang), first=cf.survey.first,

@@ -35,6 +35,8 @@ class ReportInput:
     playbook: Playbook | None = None
     stage_model: StageModel | None = None
     notes: list[Note] = field(default_factory=list)
+    audience: str = "client"
+    conclusions: str | None = None
 
 
 def public_notes(assessment: Assessment) -> list[Note]:
@@ -55,9 +57,13 @@ def prepare(
     registry: Registry | None = None,
     lang: str | None = None,
     stage_model: StageModel | None = None,
+    audience: str = "client",
+    conclusions: str | None = None,
 ) -> ReportInput:
     """Gather what the renderers need: the figures the placements cite, the playbook of the
-    roadmap, the stage model, and the notes cleared for the client."""
+    roadmap, the stage model, and the notes cleared for the client. `audience` is client (no
+    internals: they go to a method appendix in words) or consultant; `conclusions` is the
+    consultant's own note (``--notes FILE``), else the assessment's ``conclusions``."""
     figures: dict[str, Figure] = {}
     playbook = None
     if registry is not None:
@@ -76,4 +82,6 @@ def prepare(
         playbook=playbook,
         stage_model=stage_model,
         notes=public_notes(assessment),
+        audience=audience,
+        conclusions=conclusions if conclusions is not None else assessment.conclusions,
     )

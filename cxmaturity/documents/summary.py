@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from cxmaturity.formats.models import Placement, Questionnaire, Result, StageModel, tr
+from cxmaturity.words.executive import words as executive_words
 from cxmaturity.words.labels import DIMENSIONS, labels, survey_date
 from cxmaturity.words.numbers import exact, num, ordinal, percent  # noqa: F401 -- the renderers' names
 from cxmaturity.words.sources import source_words
@@ -44,6 +45,22 @@ class QuestionBlock:
 
 
 @dataclass
+class ExecutiveSummary:
+    """The executive summary in words: the stage, strengths, gaps and next actions."""
+
+    title: str
+    company: str
+    stage: list[str]  # the stage, then its range where answers are missing
+    notes: list[str]  # what holds it back, the weakest dimension: the first to go on a small screen
+    strengths_title: str
+    strengths: list[str]
+    gaps_title: str
+    gaps: list[str]
+    actions_title: str
+    actions: list[tuple[str, str]]
+
+
+@dataclass
 class DimensionRow:
     id: str
     label: str
@@ -67,6 +84,7 @@ class Content:
         self.questionnaire = questionnaire
         self.lang = lang or result.language
         self.L = labels(self.lang)
+        self.W = executive_words(self.lang)
         self._stages = _stage_table(result, stage_model)
         self._cohorts = {c.id: c for c in result.cohorts}
 
@@ -142,6 +160,113 @@ class Content:
         )
         return rows
 
+    def executive(self) -> ExecutiveSummary:
+        """The executive summary the result carries, in words (nothing is chosen here)."""
+        from cxmaturity.evaluation.executive import summarise
+
+        r, W, lang = self.result, self.W, self.lang
+        ex = r.executive or summarise(r)  # a result saved before it carried one
+        company = r.company.name + (f" · {r.assessed.date().isoformat()}" if r.assessed else "")
+        score, stage, coverage = self.overall()
+        if r.overall.score is None:
+            stage_lines = [W["exec_no_stage"].format(why=coverage)]
+        else:
+            stage_lines = [W["exec_stage"].format(stage=stage, score=num(score, lang))]
+        span, notes = self._stage_brief()
+        stage_lines += [span] if span else []
+
+        def item(h, side: str) -> str:
+            lo, hi = h.share
+            share = percent(lo, lang) if lo == hi else f"{num(lo, lang)}–{percent(hi, lang)}"
+            text = f"{self.question(h.question)} — {self.cohort(h.cohort)}{self.L['colon']}"
+            text += W[side].format(share=share)
+            if not h.certain:
+                text += f", {W['exec_uncertain']}"
+            if h.source:
+                text += f" ({_short_source(source_words(h.source, lang))})"
+            return text
+
+        return ExecutiveSummary(
+            title=W["exec_title"],
+            company=company,
+            stage=stage_lines,
+            notes=notes,
+            strengths_title=self._own(W, "exec_strengths"),
+            strengths=[item(h, "exec_worse") for h in ex.strengths] or [self._own(W, "exec_none_strengths")],
+            gaps_title=self._own(W, "exec_gaps"),
+            gaps=[item(h, "exec_better") for h in ex.gaps] or [self._own(W, "exec_none_gaps")],
+            actions_title=W["exec_actions"],
+            actions=[(tr(a.text, lang), f"{W['exec_why'].capitalize()}{self.L['colon']}{tr(a.reason, lang)}"
+                      if a.reason else "") for a in ex.actions],
+        )
+
+    def _stage_brief(self) -> tuple[str | None, list[str]]:
+        """The stage's range where answers are missing, then what holds it back and the weakest
+        dimension, in short sentences (the detail says them in full)."""
+        o, W = self.result.overall, self.W
+        span = None
+        if o.open and o.best_stage and o.best_stage != o.stage:
+            key = "exec_range_one" if o.open == 1 else "exec_range"
+            span = W[key].format(best=self.stage(o.best_stage), n=o.open)
+        notes = []
+        if o.held_back is not None:
+            notes.append(W["exec_held_back"].format(stage=self.stage(o.held_back.stage),
+                                                    what=tr(o.held_back.text, self.lang)))
+        weakest = next((d for d in self.result.dimensions if d.id == o.weakest), None)
+        if weakest is not None:
+            score = num(weakest.low, self.lang)
+            if weakest.high is not None and weakest.high != weakest.low:
+                score = f"{score}–{num(weakest.high, self.lang)}"
+            notes.append(W["exec_weakest"].format(dimension=self.dimension(weakest.id), score=score))
+        return span, notes
+
+    def unplaced(self) -> list[tuple[str, list[tuple[str, str]]]]:
+        """Each compared cohort the report gives no figure on some questions, said once, with
+        what the report says of it when it has no figure at all: (line, [(text, source)])."""
+        total: dict[str, int] = {}
+        empty: dict[str, int] = {}
+        for p in self.result.placements:
+            total[p.cohort] = total.get(p.cohort, 0) + 1
+            if p.verdict == "no_benchmark" and not p.set_aside:
+                empty[p.cohort] = empty.get(p.cohort, 0) + 1
+        out = []
+        silent = self._silent()
+        for c in self.result.cohorts:
+            n = empty.get(c.id, 0)
+            if not n:
+                continue
+            key = "unplaced_all" if c.id in silent else "unplaced_some"
+            about = [s for s in self.result.statements if s.cohort == c.id and c.id in silent]
+            said = [(text, source) for _, text, source in self._statement_rows(about)]
+            out.append((self.W[key].format(cohort=tr(c.label, self.lang), n=n, total=total[c.id]), said))
+        return out
+
+    def _silent(self) -> set[str]:
+        """The cohorts with no figure on any question placed (their statements go with `unplaced`)."""
+        figures: dict[str, bool] = {}
+        for p in self.result.placements:
+            figures[p.cohort] = figures.get(p.cohort, False) or p.verdict != "no_benchmark" or bool(p.set_aside)
+        return {c for c, has in figures.items() if not has}
+
+    def method(self) -> list[str]:
+        """The client edition's appendix: what was measured, from which figures, how sure."""
+        W, r = self.W, self.result
+        used = [f for p in r.placements for f in p.figures]
+        unique = {f.id: f for f in used}.values()
+        count = {c: sum(1 for f in unique if f.confidence == c) for c in
+                 ("stated", "figure_unambiguous", "figure_ambiguous", "derived")}
+        sources = list(dict.fromkeys(source_words(f.source, self.lang) for f in unique if f.source))
+        lines = [
+            self._own(W, "method_what").format(n=len({p.question for p in r.placements})),
+            W["method_sources"].format(sources=self.L["list_sep"].join(sources) or "—"),
+            W["method_sure"].format(stated=count["stated"],
+                                    chart=count["figure_unambiguous"] + count["figure_ambiguous"],
+                                    ambiguous=count["figure_ambiguous"], derived=count["derived"]),
+            W["method_model"],
+            W["method_consultant"],
+        ]
+        return lines
+
     def compared_cohorts(self) -> list[tuple[str, str, str]]:
         """(label, n, why) of every cohort the company is compared with."""
         out = []
@@ -164,6 +289,7 @@ class Content:
     def weighted_asked(self) -> bool:
         """Whether any dimension the stage model weighs was asked in this questionnaire."""
         return any(d.weight > 0 and d.coverage.asked > 0 for d in self.result.dimensions)
+
     def stage_notes(self) -> list[str]:
         """What the overall stage rests on, in sentences: the range the open questions leave,
         the requirement that holds it back, the weakest dimension, the provisional ones."""
@@ -262,6 +388,8 @@ class Content:
         """The placements grouped by question, in the order they come (questionnaire order)."""
         blocks: dict[str, QuestionBlock] = {}
         for p in self.result.placements:
+            if p.verdict == "no_benchmark" and not p.set_aside:
+                continue  # said once per cohort (`unplaced`), not row by row
             block = blocks.get(p.question)
             if block is None:
                 block = blocks[p.question] = QuestionBlock(
@@ -288,14 +416,19 @@ class Content:
         return any(not p.certain for p in self.result.placements)
 
     def statements(self) -> list[tuple[str, str, str]]:
-        """(cohort, text, 'source · confidence') of each statement."""
+        """(cohort, text, 'source · confidence') of each statement, but those about a cohort
+        with no figure at all, which `unplaced` says with the cohort."""
+        silent = self._silent()
+        return self._statement_rows([s for s in self.result.statements if s.cohort not in silent])
+
+    def _statement_rows(self, statements: list) -> list[tuple[str, str, str]]:
         return [
             (
                 self.cohort(s.cohort),
                 tr(s.text, self.lang),
                 f"{source_words(s.source, self.lang)} · {self.confidence(s.confidence)}",
             )
-            for s in self.result.statements
+            for s in statements
         ]
 
     def roadmap(self) -> dict[str, Any] | None:
@@ -437,6 +570,10 @@ class Content:
     def cohorts_line(self) -> str:
         return " ".join(p for p in [self._report_cohorts_line(), *self._own_cohorts()] if p)
 
+    def _own(self, words: dict[str, str], key: str) -> str:
+        """`key`'s words, or their variant that names no survey when only one's own cohorts apply."""
+        return words[key] if self._survey_applies() else words.get(f"{key}_own", words[key])
+
     def _survey_applies(self) -> bool:
         """False when the only cohorts that apply are one's own (a plugin questionnaire that
         stands alone): the survey is then neither named nor implied."""
@@ -470,6 +607,15 @@ class Content:
             if title:
                 out.append(title.rstrip(".") + ".")
         return out
+
+
+def _short_source(words: str) -> str:
+    """The figures a source names ('Section 4 (Figure 6)' → 'Figure 6'), else the source: the
+    executive summary keeps one line an item; the detail gives the whole source."""
+    import re
+
+    figures = list(dict.fromkeys(re.findall(r"Figures? \d+", words)))
+    return ", ".join(figures) if figures else words
 
 
 def _stage_of(score: float | None, stages: list[tuple[str, str, float]]) -> str | None:

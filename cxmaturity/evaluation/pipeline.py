@@ -10,7 +10,7 @@ from statistics import mean
 from typing import TYPE_CHECKING
 
 from cxmaturity._version import __version__
-from cxmaturity.evaluation import bounds, consistency, stages
+from cxmaturity.evaluation import bounds, consistency, executive, stages
 from cxmaturity.evaluation.applies import cohort_files_for, playbooks_for, plugins_for, scorers_for
 from cxmaturity.evaluation.cohorts import cohort_sources, memberships, place
 from cxmaturity.evaluation.roadmap import recommend
@@ -198,4 +198,5 @@ def evaluate(
     )
     model = model or stages.load_stage_model()
     worst, best = ranges(assessment, questionnaire, registry, model, dims, cohorts, findings)
-    return stages.apply(result, model, worst, best, questionnaire)
+    result = stages.apply(result, model, worst, best, questionnaire)
+    return result.model_copy(update={"executive": executive.summarise(result)})

@@ -163,3 +163,95 @@ def create(path: Path, assessment: Assessment, questionnaire: Questionnaire | No
         f.write(to_yaml(assessment, questionnaire))
         f.flush()
         os.fsync(f.fileno())
+
+
+def has_comments(text: str) -> bool:
+    """Whether a file's text may hold a comment (a `#` after a space or at a line's start)."""
+    return text.lstrip().startswith("#") or " #" in text or "\n#" in text or "\t#" in text
+
+
+_STAMP = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)?$")
+
+
+def _merge(node: Any, new: dict[str, Any], flow: bool) -> Any:
+    """`new` written into the round-trip mapping `node` in place, so that its comments stay;
+    a fresh mapping where `node` is not one. Values that did not change keep their style."""
+    from ruamel.yaml.comments import CommentedMap
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
+    if not isinstance(node, CommentedMap):
+        node = CommentedMap()
+        if flow:
+            node.fa.set_flow_style()
+    for key in [k for k in node if k not in new]:
+        del node[key]
+    for i, (key, value) in enumerate(new.items()):
+        old = node.get(key)
+        if isinstance(value, dict):
+            value = _merge(old, value, flow=True)
+        elif key in node and old == value and (type(old) is type(value) or isinstance(old, str)):
+            continue  # unchanged: keep it as written ("quoted", or not)
+        elif isinstance(value, str) and _STAMP.match(value):
+            if isinstance(old, datetime) and _stamp(old) == value:
+                continue
+            value = DoubleQuotedScalarString(value)  # a time, quoted as the plain writer does
+        if key in node:
+            node[key] = value
+        else:  # where the plain writer would put it, not after the answers
+            node.insert(min(i, len(node)), key, value)
+    return node
+
+
+class CommentKeeper:
+    """Writes an assessment over a hand-written file's text, keeping its comments.
+
+    The file is parsed once (round-trip) when the interview resumes it; each save writes the
+    answers into that document and emits it.
+    """
+
+    def __init__(self, original: str):
+        from ruamel.yaml import YAML
+        from ruamel.yaml.comments import CommentedMap
+
+        self._yaml = YAML(typ="rt")
+        self._yaml.width = 4096
+        self._yaml.preserve_quotes = True
+        try:
+            doc = self._yaml.load(original)
+        except Exception:  # noqa: BLE001 - a file the round-trip loader cannot keep is written plainly
+            doc = None
+        self._doc = doc if isinstance(doc, CommentedMap) else None
+
+    def to_yaml(self, assessment: Assessment, questionnaire: Questionnaire | None = None) -> str | None:
+        """The file's text with the assessment's data and the original comments; None when
+        that cannot be done faithfully (the caller then writes `to_yaml`)."""
+        import io
+
+        from cxmaturity.formats.yamlio import parse
+
+        if self._doc is None:
+            return None
+        try:
+            data = to_data(assessment, questionnaire)
+            _merge(self._doc, data, flow=False)
+            out = io.StringIO()
+            self._yaml.dump(self._doc, out)
+            text = out.getvalue()
+            # Written only if it reads back as exactly the assessment: no answer is ever
+            # traded for a comment.
+            again = Assessment.model_validate(parse(text, "<kept comments>"))
+            return text if to_data(again, questionnaire) == data else None
+        except Exception:  # noqa: BLE001 - any failure falls back to the plain writer
+            self._doc = None
+            return None
+
+
+def save_keeping_comments(
+    path: Path, assessment: Assessment, questionnaire: Questionnaire | None, keeper: CommentKeeper
+) -> None:
+    """`save`, keeping the comments of the hand-written file `keeper` was made from, where the
+    format allows."""
+    from cxmaturity.formats.yamlio import write_atomic
+
+    text = keeper.to_yaml(assessment, questionnaire)
+    write_atomic(path, text if text is not None else to_yaml(assessment, questionnaire))

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 
-from cxmaturity.formats.model_base import Comparator, Confidence, Model, OptionId, QuestionId, Slug, Text
+from cxmaturity.formats.model_base import Comparator, Confidence, FormatOne, Model, OptionId, QuestionId, Slug, Text
 from cxmaturity.formats.questionnaire_models import Condition
 
 # --- cohorts -----------------------------------------------------------------------------
@@ -24,7 +24,9 @@ class Figure(Model):
     cohort: str
     question: QuestionId
     options: list[OptionId] | None = Field(None, description="The options the share counts.")
-    value: float | tuple[float, float] | None = Field(None, description="Percent, or [low, high] for a range.")
+    value: float | tuple[float, float] | None = Field(
+        None, description="Percent (0-100) with options; without them, [low, high]: the cohort's average answer."
+    )
     distribution: dict[OptionId, Share] | None = Field(
         None, description="A whole distribution: option → share."
     )
@@ -58,6 +60,16 @@ class Figure(Model):
             raise ValueError("an ambiguous figure needs its alternative reading")
         return self
 
+    @field_validator("value")
+    @classmethod
+    def _share_in_range(cls, value: Any, info: ValidationInfo) -> Any:
+        # With options, the value is the share of the cohort that chose them: a percentage.
+        if value is not None and info.data.get("options") is not None:
+            for v in value if isinstance(value, tuple) else (value,):
+                if not 0 <= v <= 100:
+                    raise ValueError(f"a share is a percentage from 0 to 100, not {v:g}")
+        return value
+
 
 class Statement(Model):
     """A qualitative finding: text and source, no number."""
@@ -74,7 +86,7 @@ class Statement(Model):
 class CohortDef(Model):
     id: Slug
     label: Text
-    n: int | None = Field(None, description="Respondents in the cohort; none where the report does not say.")
+    n: int | None = Field(None, ge=1, description="Respondents in the cohort; none where the report does not say.")
     member_when: Condition | None = Field(None, description="None: every company is a member.")
     always_compared: bool = False
     definition: Text | None = None
@@ -82,10 +94,10 @@ class CohortDef(Model):
 
 
 class Survey(Model):
-    n: int | None = None
+    n: int | None = Field(None, ge=1)
     fieldwork: str | None = None
-    countries: int | None = None
-    interviews: int | None = None
+    countries: int | None = Field(None, ge=1)
+    interviews: int | None = Field(None, ge=0)
     publisher: str | None = None
     first: str | None = Field(None, description="Portfolio cohorts: the earliest assessment date.")
     last: str | None = Field(None, description="Portfolio cohorts: the latest assessment date.")
@@ -107,11 +119,11 @@ class Thresholds(Model):
 
 
 class CohortFile(Model):
-    format: Literal[1] = 1
+    format: FormatOne = 1
     id: Slug
     title: Text
     origin: Literal["report", "portfolio"] = "report"
-    questionnaire: str
+    questionnaire: Slug = Field(description="The id of the questionnaire the figures answer (an id, never a path).")
     survey: Survey
     placement: Thresholds = Field(default_factory=Thresholds)
     cohorts: list[CohortDef] = Field(min_length=1)

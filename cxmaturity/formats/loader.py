@@ -71,7 +71,17 @@ def _field(loc: tuple) -> str:
 
 
 def locate(problems: list[tuple[tuple, str]], name: str, text: str) -> list[Problem]:
-    return [Problem(name, yamlio.line_of(text, loc), _field(loc), msg) for loc, msg in problems]
+    """Each (location, message) as a Problem with its line: the text is parsed once for all."""
+    if not problems:
+        return []
+    lines = yamlio.Lines(text)
+    return [Problem(name, lines.of(loc), _field(loc), msg) for loc, msg in problems]
+
+
+# The names pydantic gives the branches of a union in an error's location (no field has them).
+_BRANCHES = frozenset(
+    f"{prefix}{t}" for prefix in ("", "constrained-") for t in ("float", "int", "str", "bool", "list", "dict", "tuple")
+)
 
 
 def _pydantic_problems(exc: ValidationError) -> list[tuple[tuple, str]]:
@@ -79,14 +89,21 @@ def _pydantic_problems(exc: ValidationError) -> list[tuple[tuple, str]]:
     seen = set()
     for err in exc.errors(include_url=False):
         loc = tuple(err["loc"])
-        # A union reports one error per branch; the first says enough.
-        key = tuple(p for p in loc if isinstance(p, int) or "[" not in str(p))
+        # A union reports one error per branch, each under the branch's type name; the
+        # first says enough.
+        key = tuple(p for p in loc if isinstance(p, int) or ("[" not in str(p) and p not in _BRANCHES))
         if key in seen:
             continue
         seen.add(key)
         msg = err["msg"].removeprefix("Value error, ")
         if err["type"] == "extra_forbidden":
             msg = "unknown field"
+        elif err["type"] == "string_pattern_mismatch":
+            shown = str(err.get("input"))
+            shown = shown if len(shown) <= 40 else shown[:39] + "…"
+            pattern = str((err.get("ctx") or {}).get("pattern", ""))
+            chars = "'_' and '.'" if "\\." in pattern else "'-' and '_'" if "-" in pattern else "and '_'"
+            msg = f"'{shown}' is not a valid id (lower-case letters, digits, {chars})"
         out.append((key, msg))
     return out
 

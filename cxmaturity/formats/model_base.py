@@ -3,9 +3,9 @@ states, confidences)."""
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, StringConstraints
+from pydantic import BaseModel, BeforeValidator, ConfigDict, StringConstraints
 
 Lang = Literal["en", "fr"]
 LANGUAGES: tuple[str, ...] = ("en", "fr")
@@ -28,7 +28,19 @@ Comparator = Literal["exact", "about", "more_than", "less_than", "range"]
 Verdict = Literal["ahead", "level", "behind", "no_benchmark"]
 
 
+def _format_number(value: Any) -> Any:
+    # Literal[1] alone takes `true` (== 1) and `1.0`: a format is an integer.
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError(f"expected the format number 1, got {value!r}")
+    return value
+
+
+#: The `format:` of every file: the integer 1 (not `true`, not `"1"`, not `1.0`).
+FormatOne = Annotated[Literal[1], BeforeValidator(_format_number)]
+
+
 
 class Model(BaseModel):
     # Schemas are built on first use, so a command pays only for the models it touches.
-    model_config = ConfigDict(extra="forbid", populate_by_name=True, defer_build=True)
+    # No file of ours holds an infinite or undefined number: `.inf` and `.nan` are refused.
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, defer_build=True, allow_inf_nan=False)

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Literal
-
 from pydantic import Field, model_validator
 
-from cxmaturity.formats.model_base import Confidence, Model, Slug, Text
+from cxmaturity.formats.model_base import Confidence, FormatOne, Model, Slug, Text
 from cxmaturity.formats.questionnaire_models import Condition
 
 # --- playbooks and the stage model -------------------------------------------------------
@@ -72,7 +70,7 @@ class Fit(Model):
 
 
 class Playbook(Model):
-    format: Literal[1] = 1
+    format: FormatOne = 1
     id: Slug
     title: Text
     applies_when: Condition | None = Field(
@@ -121,7 +119,7 @@ class DimensionWeight(Model):
 
 
 class StageModel(Model):
-    format: Literal[1] = 1
+    format: FormatOne = 1
     id: Slug
     version: int
     title: Text

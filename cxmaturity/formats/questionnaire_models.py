@@ -3,11 +3,21 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, Literal
+from typing import Any
 
 from pydantic import Field, model_validator
 
-from cxmaturity.formats.model_base import AnswerState, Lang, Model, OptionId, QuestionId, QuestionType, Slug, Text
+from cxmaturity.formats.model_base import (
+    AnswerState,
+    FormatOne,
+    Lang,
+    Model,
+    OptionId,
+    QuestionId,
+    QuestionType,
+    Slug,
+    Text,
+)
 
 # --- conditions --------------------------------------------------------------------------
 
@@ -232,8 +242,9 @@ class Answer(Model):
 
 
 class QuestionnaireRef(Model):
-    id: str
-    version: int
+    # An id, looked up among the registered questionnaires: never a path to open.
+    id: Slug
+    version: int = Field(ge=1)
 
 
 class Company(Model):
@@ -242,7 +253,7 @@ class Company(Model):
 
 
 class Assessment(Model):
-    format: Literal[1] = 1
+    format: FormatOne = 1
     tool_version: str | None = None
     questionnaire: QuestionnaireRef
     company: Company
@@ -254,6 +265,9 @@ class Assessment(Model):
     answers: dict[QuestionId, Answer | AnswerValue] = Field(
         default_factory=dict,
         description="Question id → {state, value, note, note_private, at}, or a bare value (answered).",
+    )
+    conclusions: str | None = Field(
+        None, description="The consultant's own conclusions (Markdown), shown in the reports as their own section."
     )
 
     @model_validator(mode="before")

@@ -308,6 +308,39 @@ class PluginStatus(Model):
     error: str | None = None
 
 
+class Highlight(Model):
+    """A strength or a gap of the executive summary: the strongest verdict on one question."""
+
+    question: QuestionId
+    cohort: str
+    verdict: Verdict
+    certain: bool = True
+    share: Interval = Field(
+        description="The share of the cohort that answered worse (a strength) or better (a gap); derived."
+    )
+    source: str | None = None
+    confidence: Confidence | None = None
+
+
+class ExecutiveAction(Model):
+    """One of the roadmap's next actions as the executive summary lists it."""
+
+    rank: int
+    phase: str
+    text: Text
+    reason: Text = Field(default_factory=dict, description="Why this company: its answers, else the playbook's reason.")
+
+
+class Executive(Model):
+    """The executive summary, chosen once from the result and read by every output: the stage
+    (the overall result holds its range), three strengths and three gaps against the cohorts
+    (certain verdicts first, then the largest share), and the roadmap's first three actions."""
+
+    strengths: list[Highlight] = Field(default_factory=list)
+    gaps: list[Highlight] = Field(default_factory=list)
+    actions: list[ExecutiveAction] = Field(default_factory=list)
+
+
 class Result(Model):
     """The result document: what `score --format json` prints and every renderer reads."""
 
@@ -332,3 +365,4 @@ class Result(Model):
     )
     missing: list[MissingAnswer] = Field(default_factory=list)
     plugins: list[PluginStatus] = Field(default_factory=list)
+    executive: Executive | None = Field(None, description="The executive summary every output opens with.")

@@ -2,7 +2,8 @@
 
 Reading takes the fast C parser where it can and falls back to the pure-Python one, which
 also reads the YAML 1.2 that libyaml refuses (a timestamp inside a flow mapping, say).
-Line numbers are looked up only when something is wrong, by a second, round-trip parse.
+Line numbers are looked up only when something is wrong, by a second, round-trip parse
+(one for all of a file's problems, however many: see `Lines`).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import functools
 import os
 import re
+import stat
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -22,24 +24,88 @@ from cxmaturity.errors import CxError, FileError, Problem
 
 # A YAML alias is `*name` after a separator; a file that has none cannot hold an alias bomb.
 _ALIAS_HINT = re.compile(r"(?:^|[\s\[{,:-])\*[^\s,\]}]")
+# A YAML tag is `!…` after a separator; a file that has none needs no screening for tags.
+_TAG_HINT = re.compile(r"(?:^|[\s\[{,:-])!")
 MAX_BYTES = 5 * 1024 * 1024
+# Collections inside collections: our formats need about ten levels (a questionnaire's
+# nested conditions); anything deeper is refused before it is built.
+MAX_DEPTH = 64
+# Explicit tags that only restate what a plain scalar or collection is; any other tag
+# (!!binary, !!set, !!omap, !!python/…, local tags) is refused.
+_ALLOWED_TAGS = frozenset(
+    f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
+)
 
 
 def read_text(path: Path) -> str:
-    """The file's text, or a FileError saying why it cannot be read."""
+    """The file's text, or a FileError saying why it cannot be read.
+
+    Only a regular file is read: a FIFO, a device (``/dev/zero``, ``/dev/urandom``) or a socket
+    is refused before a byte is read, so nothing blocks. The size limit holds while reading,
+    so a file that grows, or lies about its size, is never read past it.
+    """
     name = str(path)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
     try:
-        raw = path.read_bytes()
+        # O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer.
+        fd = os.open(path, flags)
     except FileNotFoundError:
         raise FileError([Problem(name, None, "", "no such file")]) from None
     except IsADirectoryError:
         raise FileError([Problem(name, None, "", "is a folder, not a file")]) from None
     except OSError as exc:
         raise FileError([Problem(name, None, "", f"cannot read it ({exc.strerror})")]) from None
-    if len(raw) > MAX_BYTES:
-        raise FileError([Problem(name, None, "", f"too large ({len(raw)} bytes; at most {MAX_BYTES})")])
+    try:
+        st = os.fstat(fd)
+        if stat.S_ISDIR(st.st_mode):
+            raise FileError([Problem(name, None, "", "is a folder, not a file")])
+        if not stat.S_ISREG(st.st_mode):
+            raise FileError([Problem(name, None, "", f"not a regular file ({_kind_of_file(st.st_mode)})")])
+        if st.st_size > MAX_BYTES:
+            raise FileError([Problem(name, None, "", f"too large ({st.st_size} bytes; at most {MAX_BYTES})")])
+        os.set_blocking(fd, True)
+        chunks, size = [], 0
+        while size <= MAX_BYTES:
+            chunk = os.read(fd, min(1 << 20, MAX_BYTES + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        if size > MAX_BYTES:
+            raise FileError([Problem(name, None, "", f"too large (over {MAX_BYTES} bytes)")])
+        raw = b"".join(chunks)
+    except OSError as exc:
+        raise FileError([Problem(name, None, "", f"cannot read it ({exc.strerror})")]) from None
+    finally:
+        os.close(fd)
+    return decode(raw, name)
+
+
+def _kind_of_file(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a file"
+
+
+def decode(raw: bytes, name: str) -> str:
+    """The text of a file's bytes: UTF-8 (a byte-order mark allowed), or UTF-16 with its mark."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) and not raw.startswith(b"\xff\xfe\0\0"):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError:
+            raise FileError([Problem(name, None, "", "not valid UTF-16 text")]) from None
     if b"\0" in raw:
-        raise FileError([Problem(name, None, "", "binary data, not a YAML text file")])
+        # UTF-16 without a byte-order mark puts a zero byte beside every ASCII character.
+        head = raw[:200]
+        if len(head) >= 4 and (head[1::2].count(0) > len(head) // 4 or head[0::2].count(0) > len(head) // 4):
+            why = "UTF-16 text without a byte-order mark: save it as UTF-8"
+        else:
+            why = "binary data, not a YAML text file"
+        raise FileError([Problem(name, None, "", why)])
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -94,6 +160,20 @@ class _Unusual(Exception):
     """A document the event reader leaves to the full loader (tags, anchors, duplicate keys…)."""
 
 
+class _TooDeep(Exception):
+    """A collection opened deeper than MAX_DEPTH; the argument is its start event."""
+
+
+class _BadScalar(Exception):
+    """A scalar that is not what its tag, said or implied, makes it (`2026-13-45`, `!!int abc`)."""
+
+    def problem(self, name: str) -> Problem:
+        event, tag = self.args
+        line = event.start_mark.line + 1 if event.start_mark else None
+        kind = _short_tag(tag)[2:] if tag.startswith("tag:yaml.org,2002:") else _short_tag(tag)
+        return Problem(name, line, "", f"'{event.value}' is not a valid {kind}")
+
+
 _STR_STYLES = frozenset(("'", '"', "|", ">"))
 _STR_TAG = "tag:yaml.org,2002:str"
 
@@ -146,7 +226,10 @@ def _from_events(text: str) -> Any:
                 if str(tag) != _STR_TAG:
                     if str(tag) == "tag:yaml.org,2002:merge":
                         raise _Unusual("merge key")
-                    value = constructor.construct_non_recursive_object(ScalarNode(tag, value))
+                    try:
+                        value = constructor.construct_non_recursive_object(ScalarNode(tag, value))
+                    except (ValueError, TypeError, KeyError, OverflowError):
+                        raise _BadScalar(event, str(tag)) from None
             add(value)
         elif kind is MappingStartEvent or kind is SequenceStartEvent:
             if event.anchor or event.tag or done:
@@ -154,6 +237,8 @@ def _from_events(text: str) -> Any:
             container: Any = {} if kind is MappingStartEvent else []
             add(container)
             stack.append([container, _NO_KEY if kind is MappingStartEvent else _SEQ])
+            if len(stack) > MAX_DEPTH:
+                raise _TooDeep(event)
         elif kind is MappingEndEvent or kind is SequenceEndEvent:
             stack.pop()
             done = not stack
@@ -179,6 +264,59 @@ _NO_KEY = object()
 _SEQ = object()
 
 
+def _too_deep(name: str, event: Any) -> FileError:
+    line = event.start_mark.line + 1 if event.start_mark else None
+    return FileError([Problem(name, line, "", f"nested too deeply (more than {MAX_DEPTH} levels)")])
+
+
+def _short_tag(tag: str) -> str:
+    return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") else tag
+
+
+def _screen(name: str, text: str) -> None:
+    """Refuse, located, what the full loaders would choke on or build: nesting deeper than
+    MAX_DEPTH, tags our formats do not use, and tagged scalars that are not what the tag
+    says (``format: !!int abc``, ``!!bool maybe``)."""
+    from ruamel.yaml.events import CollectionEndEvent, CollectionStartEvent, ScalarEvent
+    from ruamel.yaml.nodes import ScalarNode
+
+    yaml = YAML(typ="safe", pure=True)
+    constructor, resolver = yaml.constructor, yaml.resolver
+    depth = 0
+    try:
+        for event in yaml.parse(text):
+            if isinstance(event, CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise _too_deep(name, event)
+            elif isinstance(event, CollectionEndEvent):
+                depth -= 1
+            tag = getattr(event, "tag", None)
+            if isinstance(event, ScalarEvent) and not tag and event.style not in _STR_STYLES:
+                # A plain scalar that looks like a date, a number… must be one.
+                implied = str(resolver.resolve(ScalarNode, event.value, event.implicit))
+                if implied not in (_STR_TAG, "tag:yaml.org,2002:merge"):
+                    try:
+                        constructor.construct_object(ScalarNode(implied, event.value))
+                    except Exception:  # noqa: BLE001 - any failure is the value not being what it looks like
+                        raise FileError([_BadScalar(event, implied).problem(name)]) from None
+                continue
+            if not tag or tag == "!":
+                continue
+            tag = str(tag)
+            line = event.start_mark.line + 1 if event.start_mark else None
+            if tag not in _ALLOWED_TAGS:
+                raise FileError([Problem(name, line, "", f"YAML tag {_short_tag(tag)} is not allowed")])
+            if isinstance(event, ScalarEvent):
+                try:
+                    constructor.construct_object(ScalarNode(tag, event.value))
+                except Exception:  # noqa: BLE001 - any failure is the value not fitting its tag
+                    why = f"YAML tag {_short_tag(tag)}: '{event.value}' is not a valid {_short_tag(tag)[2:]}"
+                    raise FileError([Problem(name, line, "", why)]) from None
+    except YAMLError as exc:
+        raise FileError([_syntax_problem(name, exc)]) from None
+
+
 def parse(text: str, name: str) -> Any:
     """Plain Python data (dicts, lists, scalars) from YAML text."""
     if not text.strip():
@@ -187,10 +325,33 @@ def parse(text: str, name: str) -> Any:
     if not text.lstrip().startswith("%YAML"):
         try:
             return _from_events(text)
+        except _TooDeep as exc:
+            raise _too_deep(name, exc.args[0]) from None
+        except _BadScalar as exc:
+            raise FileError([exc.problem(name)]) from None
         except (_Unusual, YAMLError):
             pass  # the full loaders below decide, and locate any error
         finally:
             _forget_documents()
+    # Unusual documents only: the common case has returned above. A document with a tag is
+    # screened before it is built; any other is screened only if building it fails or
+    # nests too deeply, to say where.
+    if _TAG_HINT.search(text):
+        _screen(name, text)
+    try:
+        data = _full_load(name, text)
+    except (ValueError, TypeError, KeyError, OverflowError, RecursionError) as exc:
+        _screen(name, text)  # raises, located, for what it can explain
+        what = "nested too deeply" if isinstance(exc, RecursionError) else f"cannot read a value ({exc})"
+        raise FileError([Problem(name, None, "", what)]) from None
+    if _depth(data) > MAX_DEPTH:
+        _screen(name, text)
+        raise FileError([Problem(name, None, "", f"nested too deeply (more than {MAX_DEPTH} levels)")])
+    return data
+
+
+def _full_load(name: str, text: str) -> Any:
+    if not text.lstrip().startswith("%YAML"):
         try:
             return _fast_loader().load(text)
         except YAMLError:
@@ -201,29 +362,56 @@ def parse(text: str, name: str) -> Any:
         return YAML(typ="safe", pure=True).load(text)
     except YAMLError as exc:
         raise FileError([_syntax_problem(name, exc)]) from None
-    except RecursionError:
-        raise FileError([Problem(name, None, "", "nested too deeply")]) from None
+
+
+def _depth(data: Any) -> int:
+    """How many collections deep `data` goes (iteratively: no recursion limit to meet)."""
+    deepest, stack = 0, [(data, 0)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, dict):
+            value = list(value.values())
+        if isinstance(value, (list, set, tuple)):
+            depth += 1
+            deepest = max(deepest, depth)
+            if depth <= MAX_DEPTH:
+                stack.extend((v, depth) for v in value)
+    return deepest
+
+
+class Lines:
+    """The lines of a YAML text's elements, from one round-trip parse however many are asked."""
+
+    def __init__(self, text: str):
+        try:
+            self._root = YAML(typ="rt").load(text)
+        except (YAMLError, RecursionError, ValueError, TypeError, KeyError, OverflowError):
+            self._root = None
+
+    def of(self, path: tuple) -> int | None:
+        """The 1-based line of the deepest element of `path` that exists in the text."""
+        node, line = self._root, None
+        for part in path:
+            lc = getattr(node, "lc", None)
+            try:
+                if isinstance(node, dict) and part in node:
+                    line = lc.key(part)[0] + 1 if lc else line
+                    node = node[part]
+                elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+                    line = lc.item(part)[0] + 1 if lc else line
+                    node = node[part]
+                else:
+                    break
+            except (KeyError, IndexError, TypeError):
+                break
+        return line
 
 
 def line_of(text: str, path: tuple) -> int | None:
-    """The 1-based line of the deepest element of `path` that exists in the YAML text."""
-    try:
-        node = YAML(typ="rt").load(text)
-    except (YAMLError, RecursionError):
-        return None
-    line = None
-    for part in path:
-        lc = getattr(node, "lc", None)
-        try:
-            if isinstance(node, dict) and part in node:
-                line = lc.key(part)[0] + 1 if lc else line
-                node = node[part]
-            elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
-                line = lc.item(part)[0] + 1 if lc else line
-                node = node[part]
-        except (KeyError, IndexError, TypeError):
-            break
-    return line
+    """The 1-based line of the deepest element of `path` that exists in the YAML text.
+
+    For several paths of one text, make one `Lines` and ask it: each call here parses."""
+    return Lines(text).of(path)
 
 
 def dump(data: Any) -> str:
@@ -248,20 +436,30 @@ def _umask() -> int:
 
 def write_atomic(path: Path, text: str | bytes) -> None:
     """Write `text` (or bytes: a PDF) to `path` so that a crash leaves either the old file or
-    the new one."""
+    the new one.
+
+    A symlink is followed: its target gets the new text and the link stays a link. An
+    existing file keeps its permissions (a private 0600 file stays private); a new one gets
+    the mode any new file would get.
+    """
     path = Path(path)
+    target = Path(os.path.realpath(path)) if path.is_symlink() else path
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
+        mode = stat.S_IMODE(os.stat(target).st_mode)
+    except OSError:
+        mode = 0o666 & ~_umask()
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
     except OSError as exc:
         raise _cannot_write(path, exc) from None
     try:
-        # mkstemp makes the file private (0600); give it the mode any new file would get.
-        os.chmod(tmp, 0o666 & ~_umask())
+        # mkstemp makes the file private (0600); give it the mode the file has or would get.
+        os.chmod(tmp, mode)
         with os.fdopen(fd, "wb") if isinstance(text, bytes) else os.fdopen(fd, "w", encoding="utf-8") as f:
             f.write(text)
             f.flush()
             os.fsync(f.fileno())
-        os.replace(tmp, path)
+        os.replace(tmp, target)
     except BaseException as exc:
         try:
             os.unlink(tmp)

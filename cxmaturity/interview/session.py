@@ -1,7 +1,9 @@
 """Setting up an assessment session: which questionnaire, which file, which answers so far.
 
 `start` decides everything `cxmaturity assess` needs before the first question (a new file,
-a resumed one, or one pre-filled from an answers file) without printing anything.
+a resumed one, or one pre-filled from an answers file) without printing anything. A session
+holds an exclusive lock on its file from the start until `close` (or the process ends), so
+two interviews never fill in the same file.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from typing import Any
 from cxmaturity.errors import CxError, FileError, Problem
 from cxmaturity.formats import assessments
 from cxmaturity.formats.models import Assessment, Questionnaire
+from cxmaturity.interview.locking import FileLock
 
 DEFAULT_QUESTIONNAIRE = "cx-ai-2018"
 
@@ -27,16 +30,28 @@ class Session:
     assessment: Assessment
     path: Path
     prefilled: bool = False
+    lock: FileLock | None = None
+    # The resumed file's comments, kept on every save; None when it has none.
+    comments: assessments.CommentKeeper | None = None
 
     def save(self, assessment: Assessment) -> None:
-        assessments.save(self.path, assessment, self.questionnaire)
+        if self.comments is not None:
+            assessments.save_keeping_comments(self.path, assessment, self.questionnaire, self.comments)
+        else:
+            assessments.save(self.path, assessment, self.questionnaire)
+
+    def close(self) -> None:
+        """Let other interviews open the file."""
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
 
 
 def _questionnaire_of(assessment_data: dict, ref: str | None, registry: Any) -> Questionnaire:
     from cxmaturity.plugin_host import catalog
 
-    if ref is not None:
-        return catalog.find(ref, registry=registry)
+    if ref is not None:  # typed on the command line: an id or a file
+        return catalog.find_or_open(ref, registry=registry)
     named = assessment_data.get("questionnaire")
     if isinstance(named, dict) and isinstance(named.get("id"), str):
         version = named.get("version") if isinstance(named.get("version"), int) else None
@@ -61,14 +76,21 @@ def resume(path: Path, lang: str | None, registry: Any = None, ref: str | None =
     """
     from cxmaturity.formats.loader import read
 
-    data, text = read(path)
-    if not isinstance(data, dict):
-        raise FileError([Problem(str(path), 1, "", "expected a mapping of fields at the top level")])
-    questionnaire = _questionnaire_of(data, ref, registry)
-    assessment = _load_checked(path, data, text, questionnaire)
+    # Locked before it is read: the answers read are the ones no one else is changing.
+    lock = FileLock(path).acquire()
+    try:
+        data, text = read(path)
+        if not isinstance(data, dict):
+            raise FileError([Problem(str(path), 1, "", "expected a mapping of fields at the top level")])
+        questionnaire = _questionnaire_of(data, ref, registry)
+        assessment = _load_checked(path, data, text, questionnaire)
+    except BaseException:
+        lock.release()
+        raise
     if lang is not None:
         assessment.language = lang
-    return Session(questionnaire, assessment, path)
+    comments = assessments.CommentKeeper(text) if assessments.has_comments(text) else None
+    return Session(questionnaire, assessment, path, lock=lock, comments=comments)
 
 
 def prefill(
@@ -88,6 +110,11 @@ def prefill(
     data = dict(data)
     data.setdefault("questionnaire", {"id": questionnaire.id, "version": questionnaire.version})
     named = data.get("company") if isinstance(data.get("company"), dict) else {}
+    if named.get("name") is not None and not isinstance(named["name"], str):
+        from cxmaturity.formats.loader import locate
+
+        why = f"expected text, got {named['name']!r}"
+        raise FileError(locate([(("company", "name"), why)], str(path), text))
     name = company or named.get("name") or "company"
     data["company"] = {"id": assessments.slugify(name), "name": name}
     checked = _load_checked(path, data, text, questionnaire)
@@ -113,7 +140,7 @@ def start(
     if answers is not None:
         chosen, prefilled, company = prefill(answers, questionnaire, company, registry)
     else:
-        chosen = catalog.find(questionnaire or DEFAULT_QUESTIONNAIRE, registry=registry)
+        chosen = catalog.find_or_open(questionnaire or DEFAULT_QUESTIONNAIRE, registry=registry)
     if out is not None and out.suffix.lower() not in (".yaml", ".yml"):
         raise CxError(f"{out}: an assessment is a YAML file (use .yaml)")
     if out is not None and out.exists():
@@ -127,10 +154,13 @@ def start(
     path = out or assessments.default_path(
         assessment.company.id, today or assessment.created.date(), folder or Path()
     )
+    lock = FileLock(path).acquire()
     try:
         assessments.create(path, assessment, chosen)
     except FileExistsError:
+        lock.release()
         raise CxError(f"{path} already exists; continue it with --resume {path}") from None
     except OSError as exc:
+        lock.release()
         raise CxError(f"{path}: cannot write it ({exc.strerror})") from None
-    return Session(chosen, assessment, path, prefilled=prefilled is not None)
+    return Session(chosen, assessment, path, prefilled=prefilled is not None, lock=lock)

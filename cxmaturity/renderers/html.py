@@ -53,8 +53,10 @@ _num, _pct = num, percent
 class Footnotes:
     """Numbered sources: the same source, confidence and fact share one number."""
 
-    def __init__(self, lang: str) -> None:
+    def __init__(self, lang: str, consultant: bool = True) -> None:
         self.lang = lang
+        # the client edition says source and confidence; fact ids and chart readings are internals
+        self.consultant = consultant
         self.items: list[Safe] = []
         self._keys: dict[tuple, int] = {}
 
@@ -69,9 +71,9 @@ class Footnotes:
             L = label_set(self.lang)
             conf = CONFIDENCE[self.lang].get(confidence or "", confidence or "")
             body = fill("$source · $conf", source=source_words(source, self.lang), conf=conf)
-            if fact_id:
+            if fact_id and self.consultant:
                 body = fill("$b · <code>$fact</code>", b=body, fact=fact_id)
-            if alternative:
+            if alternative and self.consultant:
                 body = fill("$b. $other: $alt", b=body, other=L["other_reading"],
                             alt=tr(alternative, self.lang))
             self.items.append(
@@ -105,6 +107,8 @@ svg.chart{display:block;width:100%;height:auto;max-width:46rem}
 .stage{display:inline-block;padding:.1rem .55rem;border-radius:1rem;background:#e7eef8;
  color:var(--accent);font-weight:600}
 .big{font-size:1.3rem}.note{color:var(--muted);font-size:.88rem}
+.conclusions{white-space:pre-wrap}
+.executive{break-after:page;page-break-after:always}
 .callout{border-left:4px solid var(--accent);background:#f5f8fc;padding:.6rem .9rem;margin:1rem 0}
 sup.fn a{text-decoration:none;color:var(--accent);font-size:.75em}
 ol.footnotes{font-size:.82rem;color:var(--muted)}a.back{text-decoration:none}
@@ -368,7 +372,10 @@ def _comparisons_section(ri: ReportInput, notes: Footnotes) -> Safe:
     cohorts = sorted(by_cohort, key=lambda c: order.index(c) if c in order else len(order))
     parts = [fill("<h2>$h</h2><p>$intro</p>", h=L["comparisons"], intro=L["comparisons_intro"])]
     for i, cohort in enumerate(cohorts):
-        placements = by_cohort[cohort]
+        # a cohort without a figure on a question is said once below, not row by row
+        placements = [p for p in by_cohort[cohort] if p.verdict != "no_benchmark" or p.set_aside]
+        if not placements:
+            continue
         name = _cohort_label(r, cohort, ri.lang)
         counts = {v: sum(1 for p in placements if p.verdict == v) for v in VERDICTS[ri.lang]}
         summary = " · ".join(f"{VERDICTS[ri.lang][v]} {n}" for v, n in counts.items() if n)
@@ -412,6 +419,12 @@ def _comparisons_section(ri: ReportInput, notes: Footnotes) -> Safe:
             a=L["your_answer"], f=L["cohort_figure"], pos=L["percentile"], v=L["verdict"],
             w=L["in_words"], rows=join(rows_html),
         ))
+    unplaced = Content(r, ri.questionnaire, ri.stage_model, ri.lang).unplaced()
+    if unplaced:
+        items = [fill("<li>$line$said</li>", line=line, said=fill("<ul>$s</ul>", s=join(
+            fill("<li>$t <span class='note'>($src)</span></li>", t=t, src=src) for t, src in said))
+            if said else "") for line, said in unplaced]
+        parts.append(fill("<section class='unplaced'><ul>$items</ul></section>", items=join(items)))
     return join(parts)
 
 
@@ -530,12 +543,53 @@ def _plugins_section(ri: ReportInput) -> Safe:
                 v=L["version"], o=L["origin"], s=L["status"], rows=join(rows))
 
 
+def _executive_section(ri: ReportInput) -> Safe:
+    """The executive summary: the first section of the page and of its first printed page."""
+    c = Content(ri.result, ri.questionnaire, ri.stage_model, ri.lang)
+    ex = c.executive()
+    lists = []
+    for title, items in ((ex.strengths_title, ex.strengths), (ex.gaps_title, ex.gaps)):
+        lists.append(fill("<h3>$t</h3><ul>$items</ul>", t=title,
+                          items=join(fill("<li>$i</li>", i=i) for i in items)))
+    actions = join(fill("<li>$t$r</li>", t=text, r=fill("<br><span class='note'>$x</span>", x=reason)
+                        if reason else "") for text, reason in ex.actions)
+    actions_html = fill("<ol>$a</ol>", a=actions) if ex.actions else fill("<p>$n</p>", n=c.W["exec_none_actions"])
+    return fill(
+        "<section id='executive' class='executive'><h2>$h</h2>"
+        "<div class='callout'><p><strong>$stage</strong></p>$notes</div>$lists<h3>$ah</h3>$actions</section>",
+        h=ex.title, stage=ex.stage[0],  # the page's subtitle already names the company and date
+        notes=join(fill("<p>$n</p>", n=n) for n in ex.stage[1:] + ex.notes), lists=join(lists),
+        ah=ex.actions_title, actions=actions_html,
+    )
+
+
+def _conclusions_section(ri: ReportInput) -> Safe:
+    """The consultant's own conclusions, escaped, paragraph by paragraph."""
+    text = (ri.conclusions or "").strip()
+    if not text:
+        return Safe("")
+    W = Content(ri.result, ri.questionnaire, ri.stage_model, ri.lang).W
+    paragraphs = [p.strip() for p in text.split("\n\n") if p.strip()]
+    return fill("<section id='conclusions'><h2>$h</h2>$p</section>", h=W["conclusions_title"],
+                p=join(fill("<p class='conclusions'>$t</p>", t=p) for p in paragraphs))
+
+
+def _method_section(ri: ReportInput) -> Safe:
+    """The client edition's appendix: method and sources in plain words."""
+    c = Content(ri.result, ri.questionnaire, ri.stage_model, ri.lang)
+    return fill("<section id='method'><h2>$h</h2><ul>$items</ul></section>", h=c.W["method_title"],
+                items=join(fill("<li>$i</li>", i=i) for i in c.method()))
+
+
 def render_html(ri: ReportInput) -> str:
     """The whole report as one HTML document, in the report's language."""
     L = label_set(ri.lang)
     r = ri.result
-    notes = Footnotes(ri.lang)
+    consultant = ri.audience == "consultant"
+    notes = Footnotes(ri.lang, consultant)
     body = join([
+        _executive_section(ri),
+        _conclusions_section(ri),
         _cohorts_section(ri),
         _stages_section(ri),
         _comparisons_section(ri, notes),
@@ -544,11 +598,13 @@ def render_html(ri: ReportInput) -> str:
         _notes_section(ri),
         _conflicts_section(ri),
         _missing_section(ri),
-        _plugins_section(ri),
+        _plugins_section(ri) if consultant else Safe(""),
     ])
     if notes.items:
         body = join([body, fill("<h2>$h</h2><ol class='footnotes'>$items</ol>", h=L["sources"],
                                 items=notes.html())])
+    if not consultant:
+        body = join([body, _method_section(ri)])
     assessed = r.assessed.date().isoformat() if r.assessed else "—"
     subtitle = L["subtitle"].format(
         company=r.company.name, date=assessed, questionnaire=tr(r.questionnaire_title, ri.lang)

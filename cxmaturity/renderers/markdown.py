@@ -28,16 +28,43 @@ def _bar(score: float | None, width: int = 10) -> str:
     return "█" * filled + "░" * (width - filled)
 
 
+def _executive(c: Content) -> list[str]:
+    """The executive summary: one heading, the stage, strengths, gaps and next actions."""
+    ex = c.executive()
+    # Every text is escaped: company names, answers and playbook texts come from files.
+    out = [f"## {md(ex.title, start=False)} · {md(ex.company, start=False)}", "",
+           f"**{md(ex.stage[0], start=False)}**  "]
+    out += [md(line) + "  " for line in ex.stage[1:] + ex.notes] + [""]
+    for title, items in ((ex.strengths_title, ex.strengths), (ex.gaps_title, ex.gaps)):
+        out += [f"**{md(title, start=False)}**", ""] + [f"- {md(item, start=False)}" for item in items] + [""]
+    out += [f"**{md(ex.actions_title, start=False)}**", ""]
+    for i, (text, reason) in enumerate(ex.actions, 1):
+        out.append(f"{i}. {md(text, start=False)}" + (f"  \n   *{md(reason, start=False)}*" if reason else ""))
+    if not ex.actions:
+        out.append(c.W["exec_none_actions"])
+    return out + [""]
+
+
 def summary_markdown(
     result: Result,
     questionnaire: Questionnaire | None = None,
     stage_model: StageModel | None = None,
     lang: str | None = None,
+    audience: str = "client",
+    conclusions: str | None = None,
 ) -> str:
-    """The whole summary of `result` as Markdown, in `lang` (default: the assessment's)."""
+    """The whole summary of `result` as Markdown, in `lang` (default: the assessment's): the
+    executive summary first, the consultant's `conclusions` (Markdown, as written) next, then
+    the detail; the client edition (`audience`) ends with the method and sources in words,
+    the consultant's with the plugins."""
     c = Content(result, questionnaire, stage_model, lang)
     L, lang = c.L, c.lang
-    out = [f"# {L['title']}", ""]
+    consultant = audience == "consultant"
+    out = [f"# {L['title']}", ""] + _executive(c)
+    if conclusions and conclusions.strip():
+        # The consultant's text comes from a file too: shown as text, one paragraph a line.
+        out += [f"## {c.W['conclusions_title']}", ""]
+        out += [md(line) + "  " if line.strip() else "" for line in conclusions.strip().splitlines()] + [""]
     out += [f"**{k}{L['colon'].strip()}** {md(v, start=False)}  " for k, v in c.header()] + [""]
 
     out += [f"## {L['cohorts_title']}", ""]
@@ -76,10 +103,16 @@ def summary_markdown(
             [L["cohort"], L["cohort_figure"], L["verdict"], L["source"]],
             [[r.cohort, r.figure, _Markdown(f"**{md(r.verdict_word, start=False)}**"), r.source] for r in block.rows],
         )
+    unplaced = c.unplaced()
+    if unplaced:
+        for line, said in unplaced:
+            out.append(f"- {md(line, start=False)}")
+            out += [f"  - {md(text, start=False)} ({md(source, start=False)})" for text, source in said]
+        out.append("")
     if c.has_uncertain():
         out += [f"*{L['uncertain_legend']}*", ""]
     if c.has_ambiguous():
-        out += [f"*{L['ambiguous_legend']}*", ""]
+        out += [f"*{L['ambiguous_legend'] if consultant else c.W['ambiguous_legend_client']}*", ""]
 
     statements = c.statements()
     if statements:
@@ -131,7 +164,9 @@ def summary_markdown(
         out += _table([L["question"], L["state"], L["dimensions"]], [[q, s, d or "—"] for q, s, d in missing])
     out += [md(line) + "  " for line in c.missing_summary()] + [""]
 
-    plugins = c.plugins()
+    plugins = c.plugins() if consultant else []
+    if not consultant:
+        out += [f"## {c.W['method_title']}", ""] + [f"- {md(line, start=False)}" for line in c.method()] + [""]
     if plugins:
         out += [f"## {L['plugins_title']}", ""]
         out += _table(
@@ -147,4 +182,4 @@ def summary_markdown(
 
 def report_markdown(ri) -> str:
     """The Markdown report: the summary's own renderer, not a second one."""
-    return summary_markdown(ri.result, ri.questionnaire, ri.stage_model, ri.lang)
+    return summary_markdown(ri.result, ri.questionnaire, ri.stage_model, ri.lang, ri.audience, ri.conclusions)

@@ -58,6 +58,79 @@ def header(c: Content) -> RenderableType:
     return Group(Rule(Text(c.L["title"], style="bold")), table)
 
 
+SCREEN = 24  # lines: the executive summary fits one terminal screen
+
+
+class Executive:
+    """The first screen: the stage, three strengths, three gaps and three next actions. When
+    the block would be taller than SCREEN lines at the width given, the notes under the stage
+    (the weakest dimension, then what holds it back) give way, then, rarely, the third gap and
+    the third strength, rather than push the rest off the screen; the detail below says them all."""
+
+    def __init__(self, c: Content) -> None:
+        self.c, self.ex = c, c.executive()
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        ex = self.ex
+        # what gives way, in turn, while the block is taller than a screen
+        shorter = [(list(ex.notes[:n]), ex.strengths, ex.gaps) for n in range(len(ex.notes) - 1, -1, -1)]
+        shorter += [([], ex.strengths, ex.gaps[:2]), ([], ex.strengths[:2], ex.gaps[:2])]
+        block = self.block(list(ex.notes), ex.strengths, ex.gaps)
+        for notes, strengths, gaps in shorter:
+            if len(console.render_lines(block, options, pad=False)) <= SCREEN:
+                break
+            block = self.block(notes, strengths, gaps)
+        yield block
+
+    def block(self, notes: list[str], strengths: list[str], gaps: list[str]) -> Group:
+        ex, c = self.ex, self.c
+        parts: list[RenderableType] = [
+            Rule(Text(f"{ex.title} · {ex.company}", style="bold"), align="left"),
+            Text(ex.stage[0], style="bold"),
+            *(Text(line) for line in ex.stage[1:] + notes),
+        ]
+        for title, items in ((ex.strengths_title, strengths), (ex.gaps_title, gaps)):
+            grid = Table.grid(padding=(0, 1))
+            grid.add_column(no_wrap=True)
+            grid.add_column(ratio=1)
+            for item in items:
+                grid.add_row("•", item)
+            parts += [Text(title, style="bold"), grid]
+        parts.append(Text(ex.actions_title, style="bold"))
+        if ex.actions:
+            grid = Table.grid(padding=(0, 1))
+            grid.add_column(no_wrap=True, justify="right")
+            grid.add_column(ratio=1)
+            for i, (text, reason) in enumerate(ex.actions, 1):
+                grid.add_row(f"{i}.", Group(Text(text), *([Text(reason, style="dim")] if reason else [])))
+            parts.append(grid)
+        else:
+            parts.append(Text(c.W["exec_none_actions"]))
+        return Group(*parts)
+
+
+def executive(c: Content) -> RenderableType:
+    """The executive summary, fitted to one screen."""
+    return Executive(c)
+
+
+def conclusions(c: Content, text: str | None) -> RenderableType | None:
+    """The consultant's own conclusions, as written (plain text: no markup is read)."""
+    if not text or not text.strip():
+        return None
+    return Group(_title(c.W["conclusions_title"]), Text(text.strip()))
+
+
+def method(c: Content) -> RenderableType:
+    """The client edition's appendix, in plain words."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column(ratio=1)
+    for line in c.method():
+        grid.add_row("•", line)
+    return Group(_title(c.W["method_title"]), grid)
+
+
 def cohorts(c: Content) -> RenderableType:
     rows = c.compared_cohorts()
     if not rows:
@@ -174,7 +247,7 @@ class DimensionTable:
         yield table
 
 
-def placements(c: Content) -> RenderableType:
+def placements(c: Content, consultant: bool = True) -> RenderableType:
     L = c.L
     blocks = c.placements()
     parts: list[RenderableType] = [_title(c.cohorts_title())]
@@ -189,10 +262,20 @@ def placements(c: Content) -> RenderableType:
             block.answer,
         )
         parts += [head, Padding(CohortRows(c, block.rows, header=i == 0), (0, 0, 1, 2))]
+    for line, said in c.unplaced():
+        parts.append(Text(line))
+        if said:
+            grid = Table.grid(padding=(0, 1))
+            grid.add_column(no_wrap=True)
+            grid.add_column(ratio=1)
+            for text, source in said:
+                grid.add_row("•", Text.assemble(text, (f" ({source})", "dim")))
+            parts.append(Padding(grid, (0, 0, 0, 2)))
     if c.has_uncertain():
         parts.append(Text(L["uncertain_legend"], style="italic"))
     if c.has_ambiguous():
-        parts.append(Text(L["ambiguous_legend"], style="italic"))
+        legend = L["ambiguous_legend"] if consultant else c.W["ambiguous_legend_client"]
+        parts.append(Text(legend, style="italic"))
     return Group(*parts)
 
 
@@ -326,23 +409,31 @@ def summary(
     questionnaire: Questionnaire | None = None,
     stage_model: StageModel | None = None,
     lang: str | None = None,
+    audience: str = "client",
+    conclusions_text: str | None = None,
 ) -> Group:
-    """The whole summary of `result`, in `lang` (default: the assessment's language).
+    """The whole summary of `result`, in `lang` (default: the assessment's language): the
+    executive summary first, then the detail.
 
     `questionnaire` gives the questions' short forms and the answers' labels (ids without it);
-    `stage_model` names the stages when the result does not carry their labels.
+    `stage_model` names the stages when the result does not carry their labels. The client
+    edition (`audience`) ends with a plain-words appendix on method and sources; the
+    consultant's adds the plugins; `conclusions_text` is the consultant's own note.
     """
     c = Content(result, questionnaire, stage_model, lang)
+    consultant = audience == "consultant"
     sections = [
+        executive(c),
+        conclusions(c, conclusions_text),
         header(c),
         cohorts(c),
         maturity(c),
-        placements(c),
+        placements(c, consultant),
         statements(c),
         roadmap(c),
         conflicts(c),
         missing(c),
-        plugins(c),
+        plugins(c) if consultant else method(c),
         footer(c),
     ]
     spaced: list[RenderableType] = []
