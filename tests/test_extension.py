@@ -262,7 +262,7 @@ def test_what_applies_holds_for_every_registered_questionnaire():
 
 
 def test_an_extension_given_as_a_file_needs_its_base_registered(tmp_path):
-    from cxmaturity.api import find_questionnaire as find
+    from cxmaturity.plugin_host.catalog import find_or_open
 
     path = _write(tmp_path, "x.yaml", """\
         id: acme-x
@@ -276,4 +276,4 @@ def test_an_extension_given_as_a_file_needs_its_base_registered(tmp_path):
               - {id: more.x, type: number, text: {en: "X?", fr: "X ?"}}
         """)
     with pytest.raises(FileError, match=r"x\.yaml:4: extend: unknown questionnaire 'nowhere' version 2"):
-        find(str(path), registry=load_registry())
+        find_or_open(str(path), registry=load_registry())

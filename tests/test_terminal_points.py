@@ -123,6 +123,6 @@ def test_cohorts_build_speaks_french(cli, tmp_path):
     assert result.exit_code == 0, result.output
     assert "écarté : " in result.stderr and "left out" not in result.stderr
     assert result.stdout.startswith(f"{out} écrit : 12 entreprises, du ")
-    few = cli("cohorts", "build", str(EXAMPLES), "-o", str(out), "--lang", "fr")
+    few = cli("cohorts", "build", str(EXAMPLES), "-o", str(out), "--lang", "fr", "--force")
     assert few.exit_code == 1
     assert few.output.strip().splitlines()[-1].startswith("Error: seulement 5 entreprises ont pu être lues ;")
