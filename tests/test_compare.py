@@ -46,7 +46,7 @@ def test_sakura_json_agrees_with_scoring_each(cli):
     changed = {a["question"]: a for a in data["answers"]}
     assert changed["invest.analytics"]["old_value"] == "basic"
     assert changed["invest.analytics"]["new_value"] == "acquiring"
-    assert changed["practices.kyc_feed"]["old"]["en"] == "not answered"  # newly asked (its `when`)
+    assert changed["practices.kyc_feed"]["old"]["en"] == "unanswered"  # newly asked (its `when`)
     assert "invest.front_office" not in changed  # unchanged answers are not listed
     # A multi answer is a set: same options in another order is no change; more options is.
     assert changed["brand.uses"]["new_value"] == ["align_strategy", "conversation_review"]
@@ -91,7 +91,7 @@ def test_two_questionnaire_versions_through_replaces(cli):
     # The renamed question is matched through the mapping: old id → new id, labels of each.
     renamed = changed[("invest.front_office", "invest.front_office_ai")]
     assert (renamed["old"]["en"], renamed["new"]["en"]) == ("Basic automation", "Heavily invested")
-    assert changed[("", "invest.chatbots")]["old"]["en"] == "not answered"  # new in v2
+    assert changed[("", "invest.chatbots")]["old"]["en"] == "unanswered"  # new in v2
     assert changed[("legacy.budget", "")]["new"]["fr"] == "plus posée"  # dropped in v2
     assert ("invest.analytics", "invest.analytics") not in changed  # same id, same answer
 
