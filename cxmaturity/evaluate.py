@@ -9,7 +9,7 @@ from __future__ import annotations
 from statistics import mean
 from typing import TYPE_CHECKING
 
-from . import conditions, consistency, stages
+from . import bounds, conditions, consistency, stages
 from ._version import __version__
 from .cohorts import cohort_sources, memberships, place
 from .models import (
@@ -46,7 +46,8 @@ def dimensions(findings: list[Finding]) -> list[DimensionResult]:
         out.append(
             DimensionResult(
                 id=dim,
-                score=round(mean(scores), 1) if scores else None,
+                # One finding a dimension is the rule: its score needs no averaging.
+                score=(scores[0] if len(scores) == 1 else round(mean(scores), 1)) if scores else None,
                 coverage=Coverage(
                     answered=sum(f.coverage.answered for f in group),
                     asked=sum(f.coverage.asked for f in group),
@@ -102,6 +103,52 @@ def plugin_statuses(registry: Registry, scored: list[PluginStatus]) -> list[Plug
     return [by_name[n] for n in sorted(by_name)]
 
 
+def ranges(
+    assessment: Assessment,
+    questionnaire: Questionnaire,
+    registry: Registry,
+    model: StageModel,
+    dims: list[DimensionResult],
+    cohorts: list | None = None,
+) -> tuple[stages.Bound, stages.Bound]:
+    """The worst and best side of the stage: the open questions that weighted dimensions or
+    stage requirements read, filled at their worst and at their best option, and scored."""
+    weighted = {d.id for d in model.dimensions if d.weight > 0}
+    wanted: dict[str, set[str]] = {}
+    for scorer in registry.scorers:
+        if scorer.dimension in weighted:
+            for qid in scorer.questions:
+                wanted.setdefault(qid, set()).add(scorer.dimension)
+    for stage in model.stages:
+        for req in stage.requires:
+            for qid in req.when.questions():
+                wanted.setdefault(qid, set())
+    # Questionnaire order, so that a question is filled before the ones its answer opens.
+    order = {q.id: i for i, q in enumerate(questionnaire.questions)}
+    ids = sorted(wanted, key=lambda q: order.get(q, len(order)))
+    given = {d.id: d.score for d in dims}
+    out = []
+    known: dict = {}
+    for side in ("worst", "best"):
+        done = bounds.complete(assessment, questionnaire, registry, ids, side, cohorts, known)
+        if not done.filled:
+            out.append(stages.Bound(scores=dict(given), answers=done.answers))
+            continue
+        filled_dims = {d.id: d.score for d in dimensions(done.findings)}
+        steps: dict[str, list] = {}
+        for dim in filled_dims:
+            group = [f for f in done.findings if f.dimension == dim]
+            if len(group) == 1:
+                steps[dim] = group[0].steps
+        opened: dict[str, list[str]] = {}
+        for qid in done.filled:
+            for dim in wanted.get(qid, ()):
+                opened.setdefault(dim, []).append(qid)
+        out.append(stages.Bound(scores={**given, **filled_dims}, answers=done.answers, steps=steps,
+                                open=opened, filled=done.filled))
+    return out[0], out[1]
+
+
 def evaluate(
     assessment: Assessment,
     questionnaire: Questionnaire,
@@ -142,4 +189,6 @@ def evaluate(
         missing=missing_answers(assessment, questionnaire, findings, registry),
         plugins=plugin_statuses(registry, scored),
     )
-    return stages.apply(result, model or stages.load_stage_model())
+    model = model or stages.load_stage_model()
+    worst, best = ranges(assessment, questionnaire, registry, model, dims, cohorts)
+    return stages.apply(result, model, worst, best, questionnaire)

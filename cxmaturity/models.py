@@ -467,11 +467,29 @@ class Playbook(Model):
     phases: list[Phase] = Field(min_length=1)
 
 
+class Requirement(Model):
+    """What a stage asks for beyond its score: a condition on the answers (or dimension scores)."""
+
+    id: Slug
+    label: Text = Field(description="What is required, in words: named when it holds a company back.")
+    when: Condition
+
+
 class Stage(Model):
     id: Slug
     label: Text
     min_score: float = Field(ge=0, le=100)
     description: Text | None = None
+    requires: list[Requirement] = Field(
+        default_factory=list, description="Conditions the stage needs besides its score; all must hold."
+    )
+
+
+class ScoredWhen(Model):
+    """How many of a dimension's answers it needs to be scored as certain (else provisional)."""
+
+    min_answers: int = Field(2, ge=1, description="Answers needed (or every asked question, when fewer).")
+    min_coverage: float = Field(0.6, ge=0, le=1, description="Answered / asked needed.")
 
 
 class DimensionWeight(Model):
@@ -488,6 +506,7 @@ class StageModel(Model):
     note: Text
     stages: list[Stage] = Field(min_length=2)
     dimensions: list[DimensionWeight] = Field(min_length=1)
+    scored_when: ScoredWhen = Field(default_factory=ScoredWhen)
 
 
 # --- findings and the result document ----------------------------------------------------
@@ -598,12 +617,32 @@ class DimensionResult(Model):
         description="weighted: counts toward the overall stage with the stage model's weight; "
         "apart: shown on its own, never in the overall stage (a plugin's choice).",
     )
+    provisional: bool = Field(False, description="Too few answers (or too low a coverage) to count as certain.")
+    low: float | None = Field(None, description="The score with every open answer at its worst option.")
+    high: float | None = Field(None, description="The score with every open answer at its best option.")
+    open: list[str] = Field(default_factory=list, description="Its questions still open (skipped, don't know, unanswered).")
+    low_steps: list[Step] = Field(default_factory=list, description="The steps behind `low`, when it differs from the score.")
+    high_steps: list[Step] = Field(default_factory=list, description="The steps behind `high`, when it differs from the score.")
+
+
+class HeldBack(Model):
+    """A stage whose score is reached but whose requirements are not all met."""
+
+    stage: str
+    missing: list[str] = Field(description="Ids of the requirements not met.")
+    text: Text = Field(default_factory=dict, description="What is missing, in words.")
 
 
 class OverallResult(Model):
-    score: float | None = None
-    stage: str | None = None
+    score: float | None = Field(None, description="What the answers guarantee: open answers at their worst.")
+    stage: str | None = Field(None, description="The stage the answers guarantee (score and requirements).")
     coverage: float = Field(0, description="Share of the weighted dimensions that could be scored.")
+    high: float | None = Field(None, description="The score with every open answer at its best.")
+    best_stage: str | None = Field(None, description="The highest stage the open answers could still give.")
+    open: int = Field(0, description="Open questions that could change the stage.")
+    held_back: HeldBack | None = None
+    weakest: str | None = Field(None, description="The weighted dimension with the lowest guaranteed score.")
+    provisional: list[str] = Field(default_factory=list, description="Dimensions scored on too few answers.")
 
 
 class NextAction(Model):

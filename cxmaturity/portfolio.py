@@ -172,7 +172,7 @@ def scores(assessment: Any, questionnaire: Any, registry: Any, model: Any) -> An
     A quarter less work per assessment; tests hold it equal to `score`."""
     from ._version import __version__
     from .cohorts import memberships
-    from .evaluate import dimensions
+    from .evaluate import dimensions, ranges
     from .models import QuestionnaireRef, Result
     from .scorer import ScoringContext
     from .scoring import run_scorers
@@ -190,7 +190,9 @@ def scores(assessment: Any, questionnaire: Any, registry: Any, model: Any) -> An
         assessed=assessment.updated or assessment.created,
         dimensions=dimensions(findings),
     )
-    return apply(result, model)
+    # The stage the answers guarantee, open questions at their worst, as `evaluate` gives it.
+    worst, best = ranges(assessment, questionnaire, registry, model, result.dimensions, cohorts)
+    return apply(result, model, worst, best, questionnaire)
 
 
 def _row(path: Path) -> Row | Skipped:

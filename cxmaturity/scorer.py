@@ -83,6 +83,12 @@ class Scorer:
         """The findings for `dimension` (usually one); override it."""
         raise NotImplementedError
 
+    def extremes(self, ctx: ScoringContext, question_id: str) -> tuple[Any, Any] | None:
+        """The (worst, best) answer to `question_id` for this scorer, used to show the range a
+        stage could take while the question is open; None lets the engine use the options'
+        order (least to most mature). Override it when a lower option scores better."""
+        return None
+
 
 class QuestionScorer(Scorer):
     """A scorer that scores each of its `questions` on its own and adds the points up.
@@ -140,6 +146,28 @@ class QuestionScorer(Scorer):
                     for lang, msg in self.too_few.items()}
         return [Finding.from_steps(scorer=self.name, dimension=self.dimension, steps=steps,
                                    asked=asked, min_answered=needed, text=text)]
+
+    def extremes(self, ctx: ScoringContext, question_id: str) -> tuple[Any, Any] | None:
+        """The answers that earn the fewest and the most points (as a share of the maximum),
+        found by asking `step` about each option; ties keep the options' order."""
+        question = ctx.questionnaire.question(question_id)
+        if question is None or not question.options:
+            return None
+        if question.type == "multi":
+            others = [o.id for o in question.options if o.id != question.exclusive]
+            candidates = [[question.exclusive] if question.exclusive else [], others]
+        else:
+            candidates = [o.id for o in question.options]
+        rated = []
+        for value in candidates:
+            step = self.step(ctx, question_id, value)
+            if step is not None:
+                rated.append((step.points / step.max_points, value))
+        if not rated:
+            return None
+        worst = min(rated, key=lambda r: r[0])[1]
+        best = max(reversed(rated), key=lambda r: r[0])[1]
+        return worst, best
 
     @staticmethod
     def lower_first(text: str) -> str:

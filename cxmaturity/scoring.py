@@ -80,3 +80,17 @@ def run_scorers(
         status = info.status() if info is not None else PluginStatus(name=name, origin="folder")
         statuses.append(status)
     return findings, statuses
+
+
+def checked_findings(scorer: Scorer, returned: Any) -> list[Finding]:
+    """`returned` as valid findings of `scorer`, attributed to it; raises when invalid.
+
+    For re-scoring an assessment whose open answers were filled in: the main run has already
+    reported any scorer that fails."""
+    if isinstance(returned, list) and all(
+        isinstance(f, Finding) and f.dimension == scorer.dimension and f.scorer == scorer.name for f in returned
+    ):
+        # The main run validated this scorer's findings in full; a re-score of the same
+        # assessment with a few answers filled in is trusted to keep their shape.
+        return returned
+    return [f.model_copy(update={"scorer": scorer.name}) for f in _checked(scorer, returned)]

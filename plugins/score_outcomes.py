@@ -4,7 +4,7 @@ The points are the tool's own model, informed by the report (not a finding of th
 A score needs at least half of the asked questions answered (and at least one).
 """
 
-from cxmaturity import QuestionScorer, Step, hookimpl
+from cxmaturity import Finding, QuestionScorer, Step, hookimpl
 
 # Why: one point per band of change, a fall scoring below no change; the report counts a rise
 # of 5% or more as the mark of progress (revenue, lifetime value, NPS).
@@ -38,6 +38,26 @@ QUESTIONS = {
 }
 
 
+# Why: results count as AI's only where AI is in use. A company with no AI tool in service
+# (every tool of Figure 4 answered "not in use", or none answered) earns no outcome points, so
+# flat or rising KPIs alone never lift its stage.
+AI_TOOLS = ("tools.self_service.tenure", "tools.chatbots.tenure", "tools.sentiment.tenure",
+            "tools.agent_assist.tenure", "tools.ivr.tenure", "tools.virtual_assistant.tenure",
+            "tools.recommendation.tenure")
+IN_SERVICE = ("under_2y", "over_2y")
+
+NO_AI = {
+    "en": "No AI tool in service, so these results earn no points.",
+    "fr": "Aucun outil d'IA en service : ces résultats ne rapportent aucun point.",
+}
+NO_AI_STEP = {"en": " (no AI in use: no points)", "fr": " (pas d'IA en service : aucun point)"}
+
+
+def ai_in_use(ctx) -> bool:
+    """Whether at least one AI tool is in service, by the company's answers."""
+    return any(ctx.value(qid) in IN_SERVICE for qid in AI_TOOLS)
+
+
 # Said instead of a score when fewer than half of the asked questions were answered.
 TOO_FEW = {
     "en": "Too few outcome questions answered to score ({answered} of {asked}).",
@@ -62,6 +82,23 @@ class OutcomesScorer(QuestionScorer):
             return Step(question=qid, answer=value, label=label,
                         points=table[value], max_points=max_points)
         return None
+
+    def score(self, ctx):
+        findings = super().score(ctx)
+        if ai_in_use(ctx):
+            return findings
+        out = []
+        for finding in findings:
+            steps = [s.model_copy(update={
+                "points": 0,
+                "label": {lang: text + NO_AI_STEP[lang] for lang, text in (s.label or {}).items()},
+            }) for s in finding.steps]
+            enough = finding.score is not None
+            out.append(Finding.from_steps(
+                scorer=self.name, dimension=self.dimension, steps=steps,
+                asked=finding.coverage.asked, min_answered=self.min_answered(finding.coverage.asked),
+                text=NO_AI if enough else finding.text))
+        return out
 
     def describe(self, ctx, steps):
         # The first of equals wins, so the sentence follows the questionnaire's order.

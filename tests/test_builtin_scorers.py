@@ -199,7 +199,8 @@ def test_sentiment_unknown_tenure_gives_no_score(scorers, questionnaire):
 
 
 def test_outcomes_count_operating_costs_better_lower(scorers, questionnaire):
-    base = {"kpi.revenue.change": "flat", "kpi.clv.change": "flat",
+    # An AI tool in service: without one, outcomes earn nothing (test_stage_range.py).
+    base = {"tools.chatbots.tenure": "under_2y", "kpi.revenue.change": "flat", "kpi.clv.change": "flat",
             "kpi.brand_awareness.change": "flat", "kpi.nps.change": "flat"}
     down = finding(scorers, questionnaire, "outcomes",
                    {**base, "kpi.opcost.change": "down_over_10"})
@@ -212,7 +213,7 @@ def test_outcomes_count_operating_costs_better_lower(scorers, questionnaire):
 
 def test_outcomes_impacts_weigh_like_a_kpi(scorers, questionnaire):
     f = finding(scorers, questionnaire, "outcomes", {
-        "kpi.revenue.change": "up_over_10", "impact.complaint_resolution": "significant",
+        "tools.chatbots.tenure": "over_2y", "kpi.revenue.change": "up_over_10", "impact.complaint_resolution": "significant",
         "impact.call_volume": "some", "impact.satisfaction": "none"})
     assert [(s.points, s.max_points) for s in f.steps] == [(6, 6), (6, 6), (3, 6), (0, 6)]
     assert f.score == 62.5

@@ -60,9 +60,25 @@ def points_table(module: str, name: str) -> str:
     return f"`{name}` in `plugins/{module}.py`:\n\n{head}\n{rule}\n{body}"
 
 
+def requirement_table(model: StageModel) -> str:
+    rows = ["| Stage | Requirement | What it asks (English) | Questions or dimensions it reads |", "|---|---|---|---|"]
+    for stage in model.stages:
+        for req in stage.requires:
+            reads = _reads(req.when)
+            rows.append(f"| `{stage.id}` | `{req.id}` | {req.label['en']} | {', '.join(f'`{r}`' for r in reads)} |")
+    return "\n".join(rows)
+
+
+def _reads(cond) -> list[str]:
+    out = [cond.dimension] if cond.dimension else ([cond.q] if cond.q else [])
+    for child in (cond.all or []) + (cond.any or []) + ([cond.not_] if cond.not_ else []):
+        out += [r for r in _reads(child) if r not in out]
+    return out
+
+
 def all_tables() -> list[str]:
     model = load_stage_model()
-    out = [stage_table(model), weight_table(model)]
+    out = [stage_table(model), weight_table(model), requirement_table(model)]
     for module, names in POINTS_TABLES.items():
         out.extend(points_table(module, n) for n in names)
     return out

@@ -199,21 +199,49 @@ def test_explain_dimension_arithmetic_redone_from_what_it_prints(path):
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
 def test_explain_overall_weighted_mean_redone_from_what_it_prints(path):
+    """The guaranteed score and the best case, each redone from the rows explain prints:
+    dimension, guaranteed score, weight, weight × score, best, weight × best."""
     out = run("explain", path, "--lang", "en").output
-    rows = re.findall(rf"^(.+?)\s+({NUM})\s+({NUM})\s+({NUM})\s*$", out, re.M)
-    body = [(_n(s), _n(w), _n(p)) for name, s, w, p in rows if name.strip() != "Sum" and "from" not in name]
-    sums = re.findall(rf"^Sum\s+({NUM})\s+({NUM})\s*$", out, re.M)
-    assert len(sums) == 1, out
-    den, num = _n(sums[0][0]), _n(sums[0][1])
-    for s, w, p in body:
-        assert abs(s * w - p) < 1e-6
-    assert abs(sum(w for _, w, _ in body) - den) < 1e-9
-    assert abs(sum(p for _, _, p in body) - num) < 1e-6
-    m = re.search(rf"= ({NUM}) / ({NUM}) = ({NUM})", out)
+    rows = re.findall(rf"^(.+?)\s+({NUM})\s+({NUM})\s+({NUM})\s+({NUM})\s+({NUM})\s*$", out, re.M)
+    body = [tuple(_n(x) for x in row[1:]) for row in rows if row[0].strip() != "Sum"]
+    sums = re.findall(rf"^Sum\s+({NUM})\s+({NUM})\s+({NUM})\s*$", out, re.M)
+    assert len(sums) == 1 and body, out
+    den, num, best = (_n(x) for x in sums[0])
+    for s, w, p, b, wb in body:
+        assert abs(s * w - p) < 1e-6 and abs(b * w - wb) < 1e-6
+        assert s <= b  # the guaranteed score never above the best case
+    assert abs(sum(r[1] for r in body) - den) < 1e-9
+    assert abs(sum(r[2] for r in body) - num) < 1e-6
+    assert abs(sum(r[4] for r in body) - best) < 1e-6
+    m = re.search(rf"overall = .* = ({NUM}) / ({NUM}) = ({NUM})", out)
     assert _n(m.group(1)) == num and _n(m.group(2)) == den
     assert round(num / den, 1) == _n(m.group(3))
+    b = re.search(rf"best case = .* = ({NUM}) / ({NUM}) = ({NUM})", out)
+    assert _n(b.group(1)) == best and round(best / den, 1) == _n(b.group(3))
     doc = json.loads(run("score", path, "--format", "json").output)
-    assert _n(m.group(3)) == doc["overall"]["score"]
+    assert _n(m.group(3)) == doc["overall"]["score"] and _n(b.group(3)) == doc["overall"]["high"]
+    # each dimension's guaranteed and best scores are the ones the JSON carries
+    by = {d["id"]: d for d in doc["dimensions"] if d["weight"] > 0 and d["low"] is not None}
+    assert sorted((r[0], r[3]) for r in body) == sorted((d["low"], d["high"]) for d in by.values())
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
+def test_explain_dimension_worst_and_best_sides_redone(path):
+    """A dimension with open questions prints its steps at their worst and best: they add up."""
+    doc = json.loads(run("score", path, "--format", "json").output)
+    for dim in doc["dimensions"]:
+        if not dim["low_steps"] and not dim["high_steps"]:
+            continue
+        out = run("explain", path, dim["id"], "--lang", "en").output
+        for side, key, steps in (("guaranteed", "low", dim["low_steps"]), ("best case", "high", dim["high_steps"])):
+            if not steps:
+                continue
+            m = re.search(rf"^\s+Total\s+({NUM})\s+({NUM})\s*$.*?{side} = 100 × ({NUM}) / ({NUM}) = ({NUM})",
+                          out[out.index("worst option" if key == "low" else "best option"):], re.M | re.S)
+            assert m, out
+            points, most = sum(s["points"] for s in steps), sum(s["max_points"] for s in steps)
+            assert (_n(m.group(1)), _n(m.group(2))) == (points, most)
+            assert round(100 * points / most, 1) == _n(m.group(5)) == dim[key]
 
 
 def test_explain_thresholds_and_french():

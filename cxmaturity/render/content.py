@@ -198,6 +198,31 @@ class Content:
         """Whether any dimension the stage model weighs was asked in this questionnaire."""
         return any(d.weight > 0 and d.coverage.asked > 0 for d in self.result.dimensions)
 
+    def stage_notes(self) -> list[str]:
+        """What the overall stage rests on, in sentences: the range the open questions leave,
+        the requirement that holds it back, the weakest dimension, the provisional ones."""
+        o, L = self.result.overall, self.L
+        lines = []
+        if o.open:
+            one = "_one" if o.open == 1 else ""
+            if o.best_stage and o.best_stage != o.stage:
+                lines.append(L["stage_range" + one].format(best=self.stage(o.best_stage), n=o.open))
+            else:
+                lines.append(L["stage_open_same" + one].format(n=o.open))
+        if o.held_back is not None:
+            lines.append(L["held_back"].format(stage=self.stage(o.held_back.stage), what=tr(o.held_back.text, self.lang)))
+        weakest = next((d for d in self.result.dimensions if d.id == o.weakest), None)
+        if weakest is not None:
+            score = num(weakest.low, self.lang)
+            if weakest.high is not None and weakest.high != weakest.low:
+                score = f"{score}–{num(weakest.high, self.lang)}"
+            lines.append(L["weakest"].format(dimension=self.dimension(weakest.id), score=score,
+                                             stage=self.stage(_stage_of(weakest.low, self.stages()))))
+        if o.provisional:
+            dims = L["list_sep"].join(self.dimension(d) for d in o.provisional)
+            lines.append(L["provisional_dims"].format(dims=dims))
+        return lines
+
     def dimension_rows(self) -> list[DimensionRow]:
         out = []
         for d in self.result.dimensions:
@@ -206,6 +231,8 @@ class Content:
             label = self.dimension(d.id)
             if d.weight <= 0:  # a plugin's dimension outside the overall stage says so
                 label = f"{label} {self.L['dim_apart' if d.in_overall == 'apart' else 'dim_unweighted']}"
+            if d.provisional:
+                stage = f"{stage} ({self.L['provisional']})" if d.score is not None else self.L["provisional"]
             out.append(DimensionRow(d.id, label, d.score, stage, coverage, d.weight))
         return out
 
@@ -367,6 +394,8 @@ class Content:
                 count=len(self.result.missing)
             ),
         ]
+        if self.result.overall.open:
+            lines.append(L["missing_stage"])
         weakened = sorted({d for m in self.result.missing for d in m.dimensions})
         for d in self.result.dimensions:
             if d.id not in weakened:
@@ -448,6 +477,14 @@ class Content:
             if title:
                 out.append(title.rstrip(".") + ".")
         return out
+
+
+def _stage_of(score: float | None, stages: list[tuple[str, str, float]]) -> str | None:
+    """The id of the highest stage whose threshold `score` reaches, by score alone."""
+    if score is None:
+        return None
+    reached = [sid for sid, _, low in stages if score >= low]
+    return reached[-1] if reached else None
 
 
 def _stage_table(result: Result, stage_model: StageModel | None) -> dict[str, dict[str, Any]]:

@@ -24,7 +24,7 @@ def _title(text: str) -> Rule:
     return Rule(Text(text, style="bold"), align="left", style="dim")
 
 
-def _thresholds(c: Content, score: float | None) -> RenderableType:
+def _thresholds(c: Content, score: float | None, held: str | None = None) -> RenderableType:
     L = c.L
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     table.add_column(L["stage"])
@@ -34,8 +34,16 @@ def _thresholds(c: Content, score: float | None) -> RenderableType:
     reached = None
     if score is not None:
         reached = max((s for s in stages if score >= s[2]), key=lambda s: s[2], default=None)
+        if held is not None:
+            # A stage held back by a requirement, and those above it, are not reached.
+            below = [s for s in stages if s[2] < next((x[2] for x in stages if x[0] == held), 101)]
+            reached = max((s for s in below if score >= s[2]), key=lambda s: s[2], default=None)
     for sid, label, low in stages:
-        if reached is not None and sid == reached[0]:
+        if sid == held:
+            mark = L["held"]
+        elif held is not None and score is not None and score >= low and reached is not None and low > reached[2]:
+            mark = L["not_reached"]
+        elif reached is not None and sid == reached[0]:
             mark = L["reached"]
         elif score is not None and score >= low:
             mark = L["crossed"]
@@ -68,6 +76,27 @@ def _cohort_numbers(c: Content, questions: list[str]) -> RenderableType | None:
         table.add_row(c.verdict(p.verdict), words)
     lines.append(table)
     return Group(*lines)
+
+
+def _bound_table(c: Content, title: str, steps: list, formula: str, value: float | None) -> RenderableType:
+    """The steps of one side of a dimension's range: its open questions filled at their worst
+    (or best) option, beside the answers given."""
+    L, lang = c.L, c.lang
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    table.add_column(L["question"], ratio=3)
+    table.add_column(L["answer"], ratio=3)
+    table.add_column(L["points"], justify="right", no_wrap=True)
+    table.add_column(L["max_points"], justify="right", no_wrap=True)
+    for s in steps:
+        qid = s.question or ""
+        table.add_row(c.question(qid) if qid else tr(s.label, lang),
+                      c.answer(qid, s.answer) if qid else str(s.answer or ""),
+                      exact(s.points, lang), exact(s.max_points, lang))
+    points, most = sum(s.points for s in steps), sum(s.max_points for s in steps)
+    table.add_row(Text(L["total"], style="bold"), "", Text(exact(points, lang), style="bold"),
+                  Text(exact(most, lang), style="bold"), end_section=True)
+    line = formula.format(points=exact(points, lang), max=exact(most, lang), score=num(value, lang))
+    return Group(_title(title), Padding(table, (0, 0, 0, 2)), Padding(Text(line, style="bold"), (0, 0, 0, 2)))
 
 
 def dimension_explained(c: Content, dim_id: str) -> RenderableType:
@@ -132,6 +161,12 @@ def dimension_explained(c: Content, dim_id: str) -> RenderableType:
         )
     if len(findings) > 1:
         parts.append(Text(L["mean_formula"].format(dimension=name, score=num(dim.score, lang)), style="bold"))
+    for title, steps, formula, value in (
+        (L["worst_case_title"], dim.low_steps, L["worst_formula"], dim.low),
+        (L["best_case_title"], dim.high_steps, L["best_case_formula"], dim.high),
+    ):
+        if steps:
+            parts.append(_bound_table(c, title, steps, formula, value))
     parts.append(_thresholds(c, dim.score))
     numbers = _cohort_numbers(c, questions)
     if numbers is not None:
@@ -147,37 +182,54 @@ def overall_explained(c: Content) -> RenderableType:
     table.add_column(L["score"], justify="right")
     table.add_column(L["weight"], justify="right")
     table.add_column(L["weight_times_score"], justify="right")
-    num_sum = den = 0.0
+    table.add_column(L["best"], justify="right")
+    table.add_column(L["weight_times_best"], justify="right")
+    num_sum = den = best_sum = best_den = 0.0
     left_out = []
     for d in c.result.dimensions:
-        if d.score is None or d.weight <= 0:
-            table.add_row(c.dimension(d.id), "—", exact(d.weight, lang), "—")
+        # The overall counts each dimension at what its answers guarantee (`low`); the best
+        # case at `high`. Results from before these existed carry only the score.
+        low = d.low if d.low is not None else d.score
+        high = d.high if d.high is not None else low
+        if low is None or d.weight <= 0:
+            table.add_row(c.dimension(d.id), "—", exact(d.weight, lang), "—", "—", "—")
             if d.weight > 0:
                 left_out.append(c.dimension(d.id))
             continue
-        product = d.weight * d.score
+        product, best = d.weight * low, d.weight * high
         num_sum += product
         den += d.weight
-        table.add_row(c.dimension(d.id), exact(d.score, lang), exact(d.weight, lang), exact(product, lang))
+        best_sum += best
+        best_den += d.weight
+        table.add_row(c.dimension(d.id), exact(low, lang), exact(d.weight, lang), exact(product, lang),
+                      exact(high, lang), exact(best, lang))
     table.add_row(
         Text(L["sum"], style="bold"),
         "",
         Text(exact(den, lang), style="bold"),
         Text(exact(num_sum, lang), style="bold"),
+        "",
+        Text(exact(best_sum, lang), style="bold"),
         end_section=True,
     )
-    parts += [_title(f"{L['answers_used']} · {L['weight']} ({L['the_model']})"), table]
-    score = c.result.overall.score
+    parts += [_title(f"{L['answers_used']} · {L['weight']} ({L['the_model']})"), table,
+              Text(L["guaranteed_note"], style="dim")]
+    o = c.result.overall
     parts.append(
         Text(
-            L["weighted_formula"].format(num=exact(num_sum, lang), den=exact(den, lang), score=num(score, lang)),
+            L["weighted_formula"].format(num=exact(num_sum, lang), den=exact(den, lang), score=num(o.score, lang)),
             style="bold",
         )
     )
+    if best_den:
+        high = o.high if o.high is not None else o.score
+        parts.append(Text(L["best_formula"].format(num=exact(best_sum, lang), den=exact(best_den, lang),
+                                                   score=num(high, lang))))
     for name in left_out:
         parts.append(Text(L["unscored_left_out"].format(dimension=name), style="dim"))
     parts.append(Text(c.overall()[2], style="dim"))
-    parts.append(_thresholds(c, score))
+    parts += [Text(line) for line in c.stage_notes()]
+    parts.append(_thresholds(c, o.score, o.held_back.stage if o.held_back else None))
     return Group(*parts)
 
 

@@ -15,6 +15,7 @@ from string import Template
 from ..models import Placement, Question, Result, tr
 from ..report import ReportInput
 from . import charts
+from .content import Content
 from .html_labels import CONFIDENCE, STATES, VERDICTS, label_set
 from .sources import source_words
 
@@ -213,11 +214,15 @@ def _stages_section(ri: ReportInput) -> Safe:
     r = ri.result
     overall = r.overall
     score = _num(overall.score, ri.lang) if overall.score is not None else L["not_scored"]
+    # The range, the requirement holding it back and the weakest dimension: the summary's words.
+    words = Content(r, ri.questionnaire, ri.stage_model, ri.lang)
+    notes = join([fill("<p>$line</p>", line=line) for line in words.stage_notes()])
     head = fill(
         "<h2>$h</h2><div class='callout'><p>$ol: <span class='stage big'>$stage</span> "
-        "· $sl $score/100 · $cov $covv</p><p class='note'>$own</p></div>",
+        "· $sl $score/100 · $cov $covv</p>$notes<p class='note'>$own</p></div>",
         h=L["stages"], ol=L["overall_stage"], stage=_stage_label(ri, overall.stage),
         sl=L["score"], score=score, cov=L["coverage"], covv=_pct(100 * overall.coverage, ri.lang),
+        notes=notes,
         own=L["model_own"] + (f" ({tr(ri.stage_model.title, ri.lang)})" if ri.stage_model else ""),
     )
     rows = []
@@ -227,7 +232,8 @@ def _stages_section(ri: ReportInput) -> Safe:
             "<td class='n'>$cov</td></tr>",
             label=_dimension_label(ri, d),
             score=_num(d.score, ri.lang) if d.score is not None else L["not_scored"],
-            stage=_stage_label(ri, d.stage) if d.score is not None else "—",
+            stage=(_stage_label(ri, d.stage) if d.score is not None else "—")
+            + (f" ({words.L['provisional']})" if d.provisional else ""),
             weight=_num(d.weight, ri.lang),
             cov=f"{d.coverage.answered}/{d.coverage.asked}",
         ))

@@ -47,7 +47,8 @@ def summary_markdown(
     score, stage, coverage = c.overall()
     out += [
         f"**{L['overall_stage']}{L['colon'].rstrip()}** {stage} — {num(score, lang)} / 100 `{_bar(score)}`  ",
-        coverage,
+        coverage + "  ",
+        *(line + "  " for line in c.stage_notes()),
         "",
     ]
     out += _table(

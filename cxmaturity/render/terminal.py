@@ -90,6 +90,7 @@ def maturity(c: Content) -> RenderableType:
         _title(L["maturity_title"]),
         overall,
         Text(coverage, style="dim"),
+        *(Text(line) for line in c.stage_notes()),
         Text(""),
         table,
         Text(L["model_own"], style="italic"),
