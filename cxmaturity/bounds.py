@@ -101,10 +101,13 @@ def complete(
     side: Side,
     cohorts: list[CohortMembership] | None = None,
     known: dict | None = None,
+    findings: list[Finding] | None = None,
 ) -> Completion:
     """`assessment` with each open question of `wanted` answered at its worst or best (as the
     scorers reading it rank the options), and every scorer's findings on that. `known` shares
-    the ranked options between the two sides of one evaluation."""
+    the ranked options between the two sides of one evaluation. With `findings` (those of the
+    answers given), a scorer that reads none of the filled questions keeps its findings
+    instead of scoring again."""
     readers: dict[str, list[Scorer]] = {}
     for scorer in sorted(registry.scorers, key=lambda s: s.name):
         for qid in scorer.questions:
@@ -137,10 +140,17 @@ def complete(
         return Completion(answers=answers)
     from .scoring import checked_findings
 
-    findings: list[Finding] = []
+    given: dict[str, list[Finding]] = {}
+    for f in findings or []:
+        given.setdefault(f.scorer, []).append(f)
+    touched = set(filled)
+    out: list[Finding] = []
     for scorer in registry.scorers:
+        if findings is not None and not touched.intersection((*scorer.questions, *scorer.also_reads)):
+            out += given.get(scorer.name, [])
+            continue
         try:
-            findings += checked_findings(scorer, scorer.score(ctx))
+            out += checked_findings(scorer, scorer.score(ctx))
         except Exception:  # noqa: S112 - the main run already reported this scorer as failed
             continue
-    return Completion(answers=answers, findings=findings, filled=filled)
+    return Completion(answers=answers, findings=out, filled=filled)

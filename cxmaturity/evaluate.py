@@ -110,6 +110,7 @@ def ranges(
     model: StageModel,
     dims: list[DimensionResult],
     cohorts: list | None = None,
+    findings: list[Finding] | None = None,
 ) -> tuple[stages.Bound, stages.Bound]:
     """The worst and best side of the stage: the open questions that weighted dimensions or
     stage requirements read, filled at their worst and at their best option, and scored."""
@@ -130,7 +131,7 @@ def ranges(
     out = []
     known: dict = {}
     for side in ("worst", "best"):
-        done = bounds.complete(assessment, questionnaire, registry, ids, side, cohorts, known)
+        done = bounds.complete(assessment, questionnaire, registry, ids, side, cohorts, known, findings)
         if not done.filled:
             out.append(stages.Bound(scores=dict(given), answers=done.answers))
             continue
@@ -190,5 +191,5 @@ def evaluate(
         plugins=plugin_statuses(registry, scored),
     )
     model = model or stages.load_stage_model()
-    worst, best = ranges(assessment, questionnaire, registry, model, dims, cohorts)
+    worst, best = ranges(assessment, questionnaire, registry, model, dims, cohorts, findings)
     return stages.apply(result, model, worst, best, questionnaire)

@@ -620,9 +620,15 @@ class DimensionResult(Model):
     provisional: bool = Field(False, description="Too few answers (or too low a coverage) to count as certain.")
     low: float | None = Field(None, description="The score with every open answer at its worst option.")
     high: float | None = Field(None, description="The score with every open answer at its best option.")
-    open: list[str] = Field(default_factory=list, description="Its questions still open (skipped, don't know, unanswered).")
-    low_steps: list[Step] = Field(default_factory=list, description="The steps behind `low`, when it differs from the score.")
-    high_steps: list[Step] = Field(default_factory=list, description="The steps behind `high`, when it differs from the score.")
+    open: list[str] = Field(
+        default_factory=list, description="Its questions still open (skipped, don't know, unanswered)."
+    )
+    low_steps: list[Step] = Field(
+        default_factory=list, description="The steps behind `low`, when it differs from the score."
+    )
+    high_steps: list[Step] = Field(
+        default_factory=list, description="The steps behind `high`, when it differs from the score."
+    )
 
 
 class HeldBack(Model):

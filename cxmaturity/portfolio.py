@@ -191,7 +191,7 @@ def scores(assessment: Any, questionnaire: Any, registry: Any, model: Any) -> An
         dimensions=dimensions(findings),
     )
     # The stage the answers guarantee, open questions at their worst, as `evaluate` gives it.
-    worst, best = ranges(assessment, questionnaire, registry, model, result.dimensions, cohorts)
+    worst, best = ranges(assessment, questionnaire, registry, model, result.dimensions, cohorts, findings)
     return apply(result, model, worst, best, questionnaire)
 
 

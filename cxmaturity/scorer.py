@@ -78,6 +78,9 @@ class Scorer:
     #: weighs it with ``--weights FILE``) or ``"apart"`` (shown on its own, never in the
     #: overall stage, whatever the weights say).
     in_overall: str = "weighted"
+    #: Other questions whose answers change this scorer's findings (not counted as asked):
+    #: when one of them is filled in to show a stage's range, the scorer scores again.
+    also_reads: tuple[str, ...] = ()
 
     def score(self, ctx: ScoringContext) -> list[Finding]:
         """The findings for `dimension` (usually one); override it."""

@@ -57,7 +57,8 @@ def check_stage_model(model: StageModel) -> list[tuple[tuple, str]]:
         names: set[str] = set()
         for j, req in enumerate(stage.requires):
             if req.id in names:
-                out.append((("stages", i, "requires", j, "id"), f"duplicate requirement '{req.id}' in stage '{stage.id}'"))
+                where = ("stages", i, "requires", j, "id")
+                out.append((where, f"duplicate requirement '{req.id}' in stage '{stage.id}'"))
             names.add(req.id)
     seen = set()
     for i, dim in enumerate(model.dimensions):
@@ -206,7 +207,8 @@ def held_back(
     return HeldBack(stage=stage.id, missing=[r.id for r in failing], text=text)
 
 
-def _answers_of(dims: Iterable[DimensionResult], findings: Iterable[Any]) -> dict[str, Any]:
+def _answers_of(findings: Iterable[Any]) -> dict[str, Any]:
+    """The answers the findings used: what a result alone says of the answers."""
     out: dict[str, Any] = {}
     for f in findings:
         out.update(f.values)
@@ -237,7 +239,7 @@ def apply(
     side gives the highest stage the open questions could still bring.
     """
     weights = {d.id: d for d in model.dimensions}
-    answers = _answers_of(result.dimensions, result.findings)
+    answers = _answers_of(result.findings)
     opened = result.overall.open
     if worst is None or best is None:
         # Applied again to a result: its dimensions keep the range they were given.
@@ -263,7 +265,8 @@ def apply(
                     "provisional": provisional(dim.coverage, model),
                     "low": low,
                     "high": high,
-                    "open": sorted(worst.open.get(dim.id, [])),
+                    # the best side fills the most: an answer can open a conditional question
+                    "open": sorted(best.open.get(dim.id, [])),
                     "low_steps": worst.steps.get(dim.id, []) if low != dim.score else [],
                     "high_steps": best.steps.get(dim.id, []) if high != dim.score else [],
                 }
@@ -271,7 +274,7 @@ def apply(
         )
     apart = {d.id for d in dims if d.in_overall == "apart"}  # a plugin's choice: never in the overall stage
     w = {d.id: d.weight for d in model.dimensions if d.id not in apart}
-    score, scored_weight = _mean(w, worst.scores)
+    score, _ = _mean(w, worst.scores)
     high, _ = _mean(w, best.scores)
     stage, held, failing = reached(score, model, worst.answers, worst.scores, questionnaire)
     top, _, _ = reached(high, model, best.answers, best.scores, questionnaire)

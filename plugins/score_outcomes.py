@@ -75,6 +75,7 @@ class OutcomesScorer(QuestionScorer):
     version = "1"
     too_few = TOO_FEW
     questions = tuple(QUESTIONS)
+    also_reads = AI_TOOLS
 
     def step(self, ctx, qid, value):
         table, max_points, label = QUESTIONS[qid]

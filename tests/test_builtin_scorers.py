@@ -213,7 +213,8 @@ def test_outcomes_count_operating_costs_better_lower(scorers, questionnaire):
 
 def test_outcomes_impacts_weigh_like_a_kpi(scorers, questionnaire):
     f = finding(scorers, questionnaire, "outcomes", {
-        "tools.chatbots.tenure": "over_2y", "kpi.revenue.change": "up_over_10", "impact.complaint_resolution": "significant",
+        "tools.chatbots.tenure": "over_2y",
+        "kpi.revenue.change": "up_over_10", "impact.complaint_resolution": "significant",
         "impact.call_volume": "some", "impact.satisfaction": "none"})
     assert [(s.points, s.max_points) for s in f.steps] == [(6, 6), (6, 6), (3, 6), (0, 6)]
     assert f.score == 62.5

@@ -84,7 +84,7 @@ def test_profiles_are_complete_and_sourced(questionnaire):
                 assert source.get("fact_id"), (profile.id, qid)
 
 
-@pytest.mark.skipif(not FACTS.exists(), reason="the report's fact extraction (../shared/seed) is not beside the checkout")
+@pytest.mark.skipif(not FACTS.exists(), reason="the report's facts (../shared/seed) are not beside the checkout")
 def test_every_fact_a_profile_cites_is_in_the_report_extraction():
     text = FACTS.read_text(encoding="utf-8")
     for profile in load_profiles():

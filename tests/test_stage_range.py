@@ -127,7 +127,8 @@ def test_strategy_on_one_strongly_agree_is_provisional_in_json_and_on_screen(tmp
         assert notes in out
 
 
-@pytest.mark.parametrize("dimension", ["investment", "strategy", "brand", "sentiment", "automation", "tools", "outcomes"])
+@pytest.mark.parametrize(
+    "dimension", ["investment", "strategy", "brand", "sentiment", "automation", "tools", "outcomes"])
 def test_a_dimension_under_two_answers_is_provisional(dimension, generated, questionnaire, registry, model):
     """Over generated assessments: keep one answer of the dimension, it is provisional."""
     readers = {s.dimension: s.questions for s in registry.scorers}
@@ -197,3 +198,24 @@ def test_the_weakest_dimension_is_named_beside_the_stage(generated, questionnair
         assert weakest.low == min(d.low for d in weighted)
     text = render_text(summary(result, questionnaire, model, "en"))
     assert f"Weakest dimension: {weakest.label['en']}" in " ".join(text.split())
+
+
+def test_rescoring_only_the_scorers_that_read_a_filled_question_changes_nothing(
+        generated, questionnaire, registry, model):
+    """The range is the same whether every scorer scores the filled answers again or only
+    those that read a filled question (their `questions` or `also_reads`)."""
+    from cxmaturity.cohorts import memberships
+    from cxmaturity.evaluate import dimensions, ranges
+    from cxmaturity.scorer import ScoringContext
+    from cxmaturity.scoring import run_scorers
+
+    rng = random.Random(5)
+    for assessment in generated[:40]:
+        gapped = _without(assessment, rng)
+        cohorts = memberships(gapped.answered(), questionnaire, registry.cohort_files)
+        ctx = ScoringContext(assessment=gapped, questionnaire=questionnaire, cohorts=cohorts)
+        findings, _ = run_scorers(registry, ctx)
+        dims = dimensions(findings)
+        quick = ranges(gapped, questionnaire, registry, model, dims, cohorts, findings)
+        full = ranges(gapped, questionnaire, registry, model, dims, cohorts)
+        assert [b.scores for b in quick] == [b.scores for b in full]

@@ -210,7 +210,8 @@ class Content:
             else:
                 lines.append(L["stage_open_same" + one].format(n=o.open))
         if o.held_back is not None:
-            lines.append(L["held_back"].format(stage=self.stage(o.held_back.stage), what=tr(o.held_back.text, self.lang)))
+            what = tr(o.held_back.text, self.lang)
+            lines.append(L["held_back"].format(stage=self.stage(o.held_back.stage), what=what))
         weakest = next((d for d in self.result.dimensions if d.id == o.weakest), None)
         if weakest is not None:
             score = num(weakest.low, self.lang)
