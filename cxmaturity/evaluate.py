@@ -155,18 +155,20 @@ def evaluate(
     questionnaire: Questionnaire,
     registry: Registry,
     model: StageModel | None = None,
+    precomputed: dict | None = None,
 ) -> Result:
     """The result document of `assessment`: the cohorts it belongs to and its placements
     against them, findings, dimensions with their stages, the overall stage, the roadmap
     (from the playbooks the plugins registered and the dimension scores), missing answers,
-    plugins. `model` is the stage model (``--weights``); None means the bundled one."""
+    plugins. `model` is the stage model (``--weights``); None means the bundled one.
+    `precomputed` (scorer name → findings) holds what scorers' batch methods gave already."""
     answers = assessment.answered()
     cohort_files = registry.cohort_files
     cohorts = memberships(answers, questionnaire, cohort_files)
     ctx = ScoringContext(
         assessment=assessment, questionnaire=questionnaire, cohorts=cohorts, language=assessment.language
     )
-    findings, scored = run_scorers(registry, ctx)
+    findings, scored = run_scorers(registry, ctx, precomputed)
     dims = declared(dimensions(findings), registry.scorers)
     placements, statements = place(answers, questionnaire, cohort_files, cohorts)
     result = Result(

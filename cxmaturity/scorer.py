@@ -86,6 +86,11 @@ class Scorer:
         """The findings for `dimension` (usually one); override it."""
         raise NotImplementedError
 
+    # Optional: ``score_batch(contexts) -> list[list[Finding] | None]``, the findings of many
+    # assessments at once (``cxmaturity batch`` calls it on each chunk), one list per context in
+    # the same order, each equal to what ``score`` gives that context; None for a context it
+    # leaves to ``score``. A scorer without it is run row by row, and the batch output says so.
+
     def extremes(self, ctx: ScoringContext, question_id: str) -> tuple[Any, Any] | None:
         """The (worst, best) answer to `question_id` for this scorer, used to show the range a
         stage could take while the question is open; None lets the engine use the options'
@@ -171,6 +176,20 @@ class QuestionScorer(Scorer):
         worst = min(rated, key=lambda r: r[0])[1]
         best = max(reversed(rated), key=lambda r: r[0])[1]
         return worst, best
+
+    def score_batch(self, contexts: list[ScoringContext]) -> list[list[Finding] | None]:
+        """The findings of many assessments, column by column: `step` is called once per
+        distinct answer to a question in the batch, not once per assessment. This holds when
+        `step` reads nothing but the question and the value (the built-in scorers); a scorer
+        whose `step` reads more, or that overrides `score`, leaves every context to `score`."""
+        from .batch.vector import question_scorer_batch
+
+        if type(self).score is not QuestionScorer.score or not self.steps_by_value:
+            return [None] * len(contexts)
+        return question_scorer_batch(self, contexts)
+
+    #: Whether `step` depends only on the question and the value (see `score_batch`).
+    steps_by_value: bool = True
 
     @staticmethod
     def lower_first(text: str) -> str:

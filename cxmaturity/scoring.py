@@ -53,19 +53,21 @@ def _checked(scorer: Scorer, returned: Any) -> list[Finding]:
 
 
 def run_scorers(
-    registry: Registry, ctx: ScoringContext
+    registry: Registry, ctx: ScoringContext, precomputed: dict[str, list[Finding]] | None = None
 ) -> tuple[list[Finding], list[PluginStatus]]:
     """Every scorer's findings, sorted by (dimension, scorer), and the status of each plugin
     whose scorers ran (with the reason when one failed). A scorer that raises or returns
     something invalid contributes nothing; the failure is recorded in `registry` (which
-    raises `PluginError` under strict)."""
+    raises `PluginError` under strict). `precomputed` holds, by scorer name, findings a
+    scorer's batch method already gave for this context; they are checked like any others."""
     findings: list[Finding] = []
     used: set[str] = set()
     for scorer in registry.scorers:
         plugin = registry.owner("scorers", scorer.name) or scorer.name
         used.add(plugin)
         try:
-            found = _checked(scorer, scorer.score(ctx))
+            given = precomputed.get(scorer.name) if precomputed else None
+            found = _checked(scorer, given if given is not None else scorer.score(ctx))
         except Exception as exc:  # isolation: a failing scorer is left out, the rest still run
             message = f"failed in score ({scorer.name}): {_error_text(exc)}"
             registry.fail(plugin, message)
