@@ -33,7 +33,7 @@ def dask(chunks: Iterable[list[Record]], settings: Settings, scheduler: str | No
     own = client is None
     if own:
         try:
-            client = Client(scheduler, timeout="20s") if scheduler else Client(processes=True, dashboard_address=None)
+            client = Client(scheduler, timeout="10s") if scheduler else Client(processes=True, dashboard_address=None)
         except OSError as exc:
             raise CxError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
     try:
