@@ -62,6 +62,11 @@ class Scorer:
     `score(ctx)` returns findings (usually one) for `dimension`, built with
     ``Finding.from_steps`` so that the arithmetic travels with the score. Skipped,
     not-applicable and don't-know answers are left out of a score, never counted as zero.
+
+    Optional: ``score_batch(contexts) -> list[list[Finding] | None]`` scores many assessments
+    at once for ``cxmaturity batch`` (each list equal to what ``score`` gives that context;
+    None leaves a context to ``score``). A scorer without it is run row by row, and the batch
+    output names it (docs/plugin-hooks.md).
     """
 
     name: str = ""
@@ -85,11 +90,6 @@ class Scorer:
     def score(self, ctx: ScoringContext) -> list[Finding]:
         """The findings for `dimension` (usually one); override it."""
         raise NotImplementedError
-
-    # Optional: ``score_batch(contexts) -> list[list[Finding] | None]``, the findings of many
-    # assessments at once (``cxmaturity batch`` calls it on each chunk), one list per context in
-    # the same order, each equal to what ``score`` gives that context; None for a context it
-    # leaves to ``score``. A scorer without it is run row by row, and the batch output says so.
 
     def extremes(self, ctx: ScoringContext, question_id: str) -> tuple[Any, Any] | None:
         """The (worst, best) answer to `question_id` for this scorer, used to show the range a

@@ -232,3 +232,33 @@ def test_unknown_output_suffix_and_engine_are_user_errors(cli, tmp_path, docs):
     assert bad.exit_code == 1 and bad.stderr.startswith("Error: ") and ".csv, .jsonl or .parquet" in bad.stderr
     engine = cli("batch", str(source), "-o", str(tmp_path / "o.csv"), "--engine", "spark")
     assert engine.exit_code == 1 and "unknown engine 'spark'" in engine.stderr
+
+
+def _blocks(kind):
+    import re
+
+    from conftest import ROOT
+
+    text = (ROOT / "docs" / "batch.md").read_text(encoding="utf-8")
+    return re.findall(rf"```{kind}\n(.*?)```", text, re.S)
+
+
+def test_the_docs_map_is_a_valid_map_and_agrees_with_the_sample(tmp_path):
+    from cxmaturity.batch.column_map import load
+    from cxmaturity.catalog import find
+    from cxmaturity.yamlio import parse
+
+    [block] = _blocks("yaml")
+    (tmp_path / "m.yaml").write_text(block, encoding="utf-8")
+    shown = load(tmp_path / "m.yaml", find("cx-ai-2018"))
+    sample = parse((DATA / "survey-export-fr.map.yaml").read_text(encoding="utf-8"), "sample")
+    assert all(sample["columns"][k] == v for k, v in shown.columns.items())
+    assert shown.answers == sample["answers"] and shown.states == sample["states"]
+
+
+def test_the_docs_wide_csv_scores(cli, tmp_path):
+    [block] = _blocks("csv")
+    (tmp_path / "w.csv").write_text(block, encoding="utf-8")
+    assert cli("batch", str(tmp_path / "w.csv"), "-o", str(tmp_path / "o.jsonl")).exit_code == 0
+    [row] = _rows(tmp_path / "o.jsonl")
+    assert row["company_name"] == "Acme"
