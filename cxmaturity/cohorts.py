@@ -1,18 +1,8 @@
 """Which cohorts a company belongs to, and where it stands against each on the report's figures.
 
-The placement rule is the core's, the same for every scorer (DESIGN.md, Contracts: Placement):
-
-- a *distribution* over ordered options places the company at a percentile: the share below its
-  option (the unlabelled remainder to 100 counts below the lowest option) plus half the share
-  at it;
-- a *single share* ``s`` of options S says the company is among the ``s``% who chose S (for a
-  multi question: chose any of S), at percentile ``(100 - s) + s/2``, or among the other
-  ``100 - s``%, at ``(100 - s)/2``;
-- a *range* ``[low, high]`` without options is the cohort's average answer in the question's
-  own unit: the company's answer (a band's edges, or a number) is above, within or below it.
-
-Percentiles are oriented so that higher is better: a ``better: lower`` figure is mirrored. The
-verdict follows from the percentile and the file's ``placement`` thresholds. Nothing here prints.
+The placement rule is the core's, the same for every scorer (DESIGN.md, Contracts: Placement;
+docs/cohorts.md): every figure a compared cohort has on a question is combined into one picture
+(`picture.py`), which gives one verdict per question and cohort; `placement_words.py` says it.
 
 A compared cohort without a figure on a question that some other cohort has a figure for gets
 a ``no_benchmark`` placement, so a table can say so for that cohort; an unanswered question gets
@@ -29,18 +19,22 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from . import placement_words
 from .conditions import evaluate
 from .models import (
     Assessment,
     CohortFile,
     CohortMembership,
     Figure,
+    FigureUse,
     Placement,
     Question,
     Questionnaire,
+    SetAside,
+    Shares,
     Statement,
-    tr,
 )
+from .picture import Prepared, picture, prepare
 
 # --- membership --------------------------------------------------------------------------
 
@@ -123,6 +117,9 @@ class _Plan:
     labels: dict[CohortKey, dict]
     limits: dict[str, tuple[float, float]]  # cohort file id → (ahead_from, behind_below)
     placed: dict[tuple, list[Placement]] = field(default_factory=dict)
+    words: dict[tuple, str] = field(default_factory=dict)  # a figure's words, per language
+    prepared: dict[tuple, Prepared] = field(default_factory=dict)  # per (question, cohort)
+    parts: dict[tuple, Any] = field(default_factory=dict)  # a figure's FigureUse and SetAside
 
 
 def _build_plan(files: tuple[CohortFile, ...], questionnaire: Questionnaire) -> _Plan:
@@ -157,260 +154,6 @@ def _plan(files: Sequence[CohortFile], questionnaire: Questionnaire) -> _Plan:
             _PLANS.clear()
         plan = _PLANS[key] = _build_plan(tuple(files), questionnaire)
     return plan
-
-
-# --- words -------------------------------------------------------------------------------
-
-_CMP = {
-    "en": {"exact": "", "about": "roughly ", "more_than": "more than ", "less_than": "less than "},
-    # "quelque" rather than "environ" after "les": « parmi les quelque 45 % ».
-    "fr": {"exact": "", "about": "quelque ", "more_than": "plus de ", "less_than": "moins de "},
-}
-# The comparator of the rest of the cohort: the other side of "more than 57%" is "less than 43%".
-_OTHER_SIDE = {
-    "exact": "exact", "about": "about", "more_than": "less_than", "less_than": "more_than"
-}
-
-
-def _num(value: float, lang: str) -> str:
-    text = f"{value:.1f}".rstrip("0").rstrip(".")
-    return text.replace(".", ",") if lang == "fr" else text
-
-
-def _pct(value: float, lang: str) -> str:
-    return f"{_num(value, lang)} %" if lang == "fr" else f"{_num(value, lang)}%"
-
-
-def _ordinal(value: float, lang: str) -> str:
-    text = _num(value, lang)
-    if lang == "fr":
-        return f"{text}er" if text == "1" else f"{text}e"
-    if not float(value).is_integer():
-        return f"{text}th"
-    n = int(value)
-    suffix = "th" if n % 100 in (11, 12, 13) else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
-
-
-def _labels(question: Question, options: Iterable[str], lang: str) -> list[str]:
-    out = []
-    for oid in options:
-        option = question.option(oid)
-        label = tr(option.label, lang) if option else oid
-        out.append(f"« {label} »" if lang == "fr" else f"“{label}”")
-    return out
-
-
-def _either(labels: list[str], lang: str) -> str:
-    word = " ou " if lang == "fr" else " or "
-    return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + word + labels[-1]
-
-
-def _share_words(question: Question, fig: Figure, inside: bool, lang: str, amount: str) -> str:
-    """'among the more than 57% who answered “…”', or the other side of it."""
-    labels = _labels(question, fig.options or (), lang)
-    multi = question.type == "multi"
-    if lang == "fr":
-        verb = "coché" if multi else "répondu"
-        if inside:
-            return f"parmi les {amount} qui ont {verb} {_either(labels, 'fr')}"
-        if len(labels) == 1:
-            return f"parmi les {amount} qui n'ont pas {verb} {labels[0]}"
-        return f"parmi les {amount} qui n'ont {verb} ni " + " ni ".join(labels)
-    verb = ("selected", "select") if multi else ("answered", "answer")
-    if inside:
-        return f"among the {amount} who {verb[0]} {_either(labels, 'en')}"
-    return f"among the {amount} who did not {verb[1]} {_either(labels, 'en')}"
-
-
-def _sentence(label: dict, body: str, fig: Figure | None, lang: str) -> str:
-    tags = []
-    # On a share, `better: lower` says that being among those who chose S is the worse side,
-    # which the verdict shows; on a scale (distribution, average) it is worth saying.
-    if fig is not None and fig.better == "lower" and fig.options is None:
-        tags.append("plus bas vaut mieux" if lang == "fr" else "lower is better")
-    if fig is not None and fig.confidence == "figure_ambiguous":
-        tags.append("chiffre ambigu" if lang == "fr" else "ambiguous figure")
-    tail = f" ({'; '.join(tags)})" if tags else ""
-    colon = " : " if lang == "fr" else ": "
-    return f"{tr(label, lang)}{colon}{body}{tail}."
-
-
-def _both(make) -> dict[str, str]:
-    return {"en": make("en"), "fr": make("fr")}
-
-
-# --- placing one figure ------------------------------------------------------------------
-
-
-def _verdict(position: float, limits: tuple[float, float]) -> str:
-    ahead_from, behind_below = limits
-    if position >= ahead_from:
-        return "ahead"
-    if position < behind_below:
-        return "behind"
-    return "level"
-
-
-def _chose(question: Question, value: Any, options: Sequence[str]) -> bool:
-    if isinstance(value, list):
-        return any(v in options for v in value)
-    return value in options
-
-
-def _share_position(s: float, inside: bool, better: str) -> float:
-    """Percentile, higher is better, of a company in (or out of) the s% who chose S."""
-    if better == "lower":
-        inside = not inside
-        s = 100 - s
-    return (100 - s) + s / 2 if inside else (100 - s) / 2
-
-
-def _place_distribution(question: Question, fig: Figure, value: Any, limits, label) -> dict:
-    dist = fig.distribution or {}
-    order = question.option_ids
-    rank = order.index(value) if value in order else -1
-    at = dist[value].value if value in dist else 0.0
-    listed = sum(share.value for share in dist.values())
-    remainder = max(0.0, 100 - listed)
-    lower = [share.value for o, share in dist.items() if o in order and order.index(o) < rank]
-    below = remainder + sum(lower)
-    above = listed - at - (below - remainder)
-    raw = below + at / 2
-    position = raw if fig.better == "higher" else 100 - raw
-    about = fig.comparator == "about"
-
-    def words(lang: str) -> str:
-        if lang == "fr":
-            where = f"{'vers le' if about else 'au'} {_ordinal(position, 'fr')} centile"
-            rest = (
-                f"{_pct(at, 'fr')} ont donné la même réponse, {_pct(below, 'fr')} une réponse "
-                f"inférieure{_unlabelled(remainder, 'fr')}, "
-                f"{_pct(above, 'fr')} une réponse supérieure"
-            )
-        else:
-            where = f"at {'about ' if about else ''}the {_ordinal(position, 'en')} percentile"
-            rest = (
-                f"{_pct(at, 'en')} gave the same answer, {_pct(below, 'en')} a lower one"
-                f"{_unlabelled(remainder, 'en')}, {_pct(above, 'en')} a higher one"
-            )
-        return _sentence(label, f"{where}{' ;' if lang == 'fr' else ';'} {rest}", fig, lang)
-
-    return {
-        "position": round(position, 1),
-        "verdict": _verdict(position, limits),
-        "text": _both(words),
-        # The provenance of the share the company's own answer falls in.
-        "fact_id": dist[value].fact_id if value in dist else fig.fact_id,
-    }
-
-
-def _unlabelled(remainder: float, lang: str) -> str:
-    if remainder <= 0:
-        return ""
-    if lang == "fr":
-        return f" (dont {_pct(remainder, 'fr')} sans libellé)"
-    return f" (including {_pct(remainder, 'en')} unlabelled)"
-
-
-def _place_share(question: Question, fig: Figure, value: Any, limits, label) -> dict:
-    inside = _chose(question, value, fig.options or ())
-    if isinstance(fig.value, tuple):
-        # A share known only as a range: the verdict holds only if both ends agree.
-        low, high = fig.value
-        ends = {_verdict(_share_position(s, inside, fig.better), limits) for s in (low, high)}
-        verdict = ends.pop() if len(ends) == 1 else "level"
-        position = None
-        lo, hi = (low, high) if inside else (100 - high, 100 - low)
-
-        def amount(lang: str) -> str:
-            if lang == "fr":
-                return f"{_num(lo, 'fr')} à {_pct(hi, 'fr')}"
-            return f"{_num(lo, 'en')} to {_pct(hi, 'en')}"
-    else:
-        s = float(fig.value)
-        position = _share_position(s, inside, fig.better)
-        verdict = _verdict(position, limits)
-        comparator = fig.comparator if inside else _OTHER_SIDE[fig.comparator]
-        share = s if inside else 100 - s
-
-        def amount(lang: str) -> str:
-            return _CMP[lang][comparator] + _pct(share, lang)
-
-    def words(lang: str) -> str:
-        return _sentence(label, _share_words(question, fig, inside, lang, amount(lang)), fig, lang)
-
-    return {
-        "position": None if position is None else round(position, 1),
-        "verdict": verdict,
-        "text": _both(words),
-    }
-
-
-def _answer_span(question: Question, value: Any) -> tuple[float | None, float | None] | None:
-    """The answer as [low, high) in the question's unit: a band's edges, or a number."""
-    if question.type == "band":
-        option = question.option(value)
-        return None if option is None else (option.low, option.high)
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return float(value), float(value)
-    return None
-
-
-def _place_average(question: Question, fig: Figure, value: Any, limits, label) -> dict:
-    # The model allows a range without options only with comparator "range" (a [low, high]).
-    low, high = fig.value
-    span = _answer_span(question, value)
-    side = "within"
-    if span is not None:
-        a_low, a_high = span
-        point = a_low == a_high
-        # A band is [low, high): wholly above when its lower edge reaches the range's top.
-        if a_low is not None and (a_low > high or (a_low == high and not point)):
-            side = "above"
-        elif a_high is not None and (a_high < low or (a_high == low and not point)):
-            side = "below"
-    good, bad = ("above", "below") if fig.better == "higher" else ("below", "above")
-    verdict = "ahead" if side == good else "behind" if side == bad else "level"
-    unit = question.unit or "%"
-
-    def span_words(lang: str) -> str:
-        def fmt(v: float) -> str:
-            return _pct(v, lang) if unit == "%" else f"{_num(v, lang)} {unit}"
-
-        return f"{fmt(low)} {'à' if lang == 'fr' else 'to'} {fmt(high)}"
-
-    def words(lang: str) -> str:
-        answer = _labels(question, [value], lang)[0] if question.options else _num(value, lang)
-        if lang == "fr":
-            where = {"above": "au-dessus", "below": "en dessous", "within": "dans cette fourchette"}
-            body = f"en moyenne {span_words('fr')} ; votre réponse ({answer}) est {where[side]}"
-        else:
-            where = {"above": "above it", "below": "below it", "within": "within it"}
-            body = f"on average {span_words('en')}; your answer ({answer}) is {where[side]}"
-        return _sentence(label, body, fig, lang)
-
-    return {"position": None, "verdict": verdict, "text": _both(words)}
-
-
-def _no_benchmark(label: dict) -> dict[str, str]:
-    return {
-        "en": _sentence(label, "no benchmark for this question", None, "en"),
-        "fr": _sentence(label, "pas de référence chiffrée pour cette question", None, "fr"),
-    }
-
-
-_PLACERS = {
-    "distribution": _place_distribution,
-    "share": _place_share,
-    "average": _place_average,
-}
-
-
-def _kind(fig: Figure) -> str:
-    if fig.distribution is not None:
-        return "distribution"
-    return "share" if fig.options else "average"
 
 
 # --- placement ---------------------------------------------------------------------------
@@ -462,38 +205,87 @@ def place(
     return out, statements
 
 
+def _use(fig: Figure) -> FigureUse:
+    # Built from a validated figure: no need to validate again (placing stays fast).
+    return FigureUse.model_construct(
+        id=fig.id,
+        options=list(fig.options) if fig.options else None,
+        value=fig.value,
+        distribution={o: s.value for o, s in fig.distribution.items()} if fig.distribution else None,
+        comparator=fig.comparator,
+        better=fig.better,
+        source=fig.source,
+        confidence=fig.confidence,
+        fact_id=fig.fact_id,
+        alternative=fig.alternative,
+    )
+
+
+def _part(plan: _Plan, fig: Figure, why: str | None = None) -> Any:
+    """The result's record of a figure used (`why` None) or set aside, made once per plan."""
+    key = (id(fig), why)
+    part = plan.parts.get(key)
+    if part is None:
+        if why is None:
+            part = _use(fig)
+        else:
+            part = SetAside.model_construct(
+                figure=fig.id,
+                source=fig.source,
+                confidence=fig.confidence,
+                reason={lang: placement_words.reason(fig, why, lang) for lang in ("en", "fr")},
+            )
+        plan.parts[key] = part
+    return part
+
+
 def _place_cohort(
     plan: _Plan, question: Question, key: CohortKey, figures: list[Figure] | None, value: Any
 ) -> list[Placement]:
     label = plan.labels.get(key) or {"en": key[1]}
-    if not figures:
+    prepared = plan.prepared.get((question.id, key))
+    if prepared is None:
+        prepared = plan.prepared[(question.id, key)] = prepare(question, figures or [])
+    pic = picture(question, figures or [], value, plan.limits[key[0]], prepared)
+    set_aside = [_part(plan, fig, why) for fig, why in pic.set_aside]
+    text = placement_words.both(question, label, pic, plan.words)
+    if pic.verdict == "no_benchmark":
         return [
             Placement(
-                cohort=key[1],
-                question=question.id,
-                answer=value,
-                verdict="no_benchmark",
-                text=_no_benchmark(label),
+                cohort=key[1], question=question.id, answer=value, verdict="no_benchmark",
+                set_aside=set_aside, text=text,
             )
         ]
-    limits = plan.limits[key[0]]
-    out = []
-    for fig in figures:
-        placer = _PLACERS[_kind(fig)]
-        out.append(
-            Placement(
-                cohort=key[1],
-                question=question.id,
-                answer=value,
-                figure=fig.id,
-                value=fig.value,
-                options=list(fig.options) if fig.options else None,
-                comparator=fig.comparator,
-                better=fig.better,
-                source=fig.source,
-                confidence=fig.confidence,
-                alternative=fig.alternative,
-                **{"fact_id": fig.fact_id, **placer(question, fig, value, limits, label)},
-            )
+    first = pic.used[0]
+    shares = None
+    if pic.worse is not None:
+        shares = Shares.model_construct(
+            worse=pic.worse, equal=pic.equal, better=pic.better, percentile=pic.percentile, derived=True
         )
-    return out
+    # The fact id of the company's own option where a distribution gives one share per option.
+    fact_id = first.fact_id
+    if first.distribution is not None and value in first.distribution:
+        fact_id = first.distribution[value].fact_id or fact_id
+    return [
+        Placement(
+            cohort=key[1],
+            question=question.id,
+            answer=value,
+            figure=first.id,
+            verdict=pic.verdict,
+            certain=pic.certain,
+            could_be=pic.could_be,
+            shares=shares,
+            figures=[_part(plan, f) for f in pic.used],
+            set_aside=set_aside,
+            value=first.value,
+            options=list(first.options) if first.options else None,
+            comparator=first.comparator,
+            better=first.better,
+            source=first.source,
+            confidence=first.confidence,
+            fact_id=fact_id,
+            alternative=first.alternative,
+            text=text,
+        )
+    ]

@@ -24,7 +24,11 @@ Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$")]
 
 QuestionType = Literal["single", "multi", "scale", "band", "number", "text"]
 AnswerState = Literal["answered", "skipped", "not_applicable", "dont_know"]
-Confidence = Literal["stated", "figure_unambiguous", "figure_ambiguous", "portfolio"]
+#: Where a number comes from: said in the report's prose, read from one of its charts (label
+#: certain or not), ``derived`` (computed from the report's prose or, for the shares and
+#: percentiles of a placement, by this tool: never printed by the report), or the consultant's
+#: own ``portfolio`` of assessments.
+Confidence = Literal["stated", "figure_unambiguous", "figure_ambiguous", "derived", "portfolio"]
 Comparator = Literal["exact", "about", "more_than", "less_than", "range"]
 Verdict = Literal["ahead", "level", "behind", "no_benchmark"]
 
@@ -323,9 +327,19 @@ class Figure(Model):
     fact_id: str | None = None
     alternative: Text | None = Field(None, description="The other reading of an ambiguous chart.")
     note: Text | None = None
+    matches: bool = Field(
+        True,
+        description="False when the number measures something other than what the question asks: "
+        "it is shown beside the placement, never used for it (`mismatch` says why).",
+    )
+    mismatch: Text | None = Field(
+        None, description="Why the number does not match the question (with `matches: false`)."
+    )
 
     @model_validator(mode="after")
     def _shape(self) -> Figure:
+        if self.matches == (self.mismatch is not None):
+            raise ValueError("matches: false goes with a mismatch reason ({en, fr}), and only with it")
         if (self.distribution is None) == (self.value is None):
             raise ValueError("a figure has either value or distribution")
         if self.value is not None and not isinstance(self.value, tuple) and not self.options:
@@ -370,8 +384,18 @@ class Survey(Model):
 
 
 class Thresholds(Model):
-    ahead_from: float = Field(60, description="Percentile from which a company is ahead.")
-    behind_below: float = Field(40, description="Percentile below which a company is behind.")
+    """The tool's verdict thresholds (docs/cohorts.md): what a clear majority is.
+
+    Ahead when at least `ahead_from`% of the cohort answered worse than the company; behind
+    when at least ``100 - behind_below``% answered better (the company's percentile cannot
+    exceed `behind_below`). Each must leave the other side more than half of the cohort, so
+    no company can be both.
+    """
+
+    ahead_from: float = Field(60, gt=50, le=100, description="Share answering worse from which a company is ahead.")
+    behind_below: float = Field(
+        40, ge=0, lt=50, description="A company whose percentile cannot exceed this is behind."
+    )
 
 
 class CohortFile(Model):
@@ -569,10 +593,63 @@ class Finding(Model):
         )
 
 
-class Placement(Model):
-    """Where the company stands against one cohort on one question.
+Interval = tuple[float, float]
 
-    Frozen: placing is memoised, so the same placement may appear in several results.
+
+class Shares(Model):
+    """The cohort split against the company's answer, each share an interval [low, high] in %.
+
+    Worked out by the tool from the report's figures (`derived` is always true): the report
+    never prints them. On a multi question `equal` also counts the respondents with a different
+    mix of practices, neither a subset nor a superset of the company's.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+    worse: Interval = Field(description="Share of the cohort whose answer is strictly worse.")
+    equal: Interval = Field(description="Share whose answer is neither worse nor better.")
+    better: Interval = Field(description="Share whose answer is strictly better.")
+    percentile: Interval = Field(description="[worse, worse + equal]: never a midpoint.")
+    derived: Literal[True] = True
+
+
+class FigureUse(Model):
+    """One report number a placement rests on, with its provenance."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+    id: str
+    options: list[str] | None = None
+    value: float | tuple[float, float] | None = None
+    distribution: dict[str, float] | None = None
+    comparator: Comparator = "exact"
+    better: Literal["higher", "lower"] = "higher"
+    source: str
+    confidence: Confidence
+    fact_id: str | None = None
+    alternative: Text | None = None
+
+
+class SetAside(Model):
+    """A report number on the question that the placement does not use, and why."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+    figure: str
+    source: str
+    confidence: Confidence
+    reason: Text
+
+
+class Placement(Model):
+    """Where the company stands against one cohort on one question: one verdict.
+
+    Every figure the cohort has on the question is combined into one picture (`shares`), the
+    verdict read from it (docs/cohorts.md). `certain` is false when the verdict would change
+    somewhere inside the intervals; `could_be` lists the verdicts it could change to. The first
+    figure used is repeated in `figure`, `value`… for outputs that show one number; `figures`
+    lists them all. Frozen: placing is memoised, so the same placement may appear in several
+    results.
     """
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=True, defer_build=True)
@@ -580,9 +657,17 @@ class Placement(Model):
     cohort: str
     question: QuestionId
     answer: AnswerValue = None
-    figure: str | None = Field(None, description="The figure's id; none when there is no benchmark.")
+    figure: str | None = Field(None, description="The first figure used; none when there is no benchmark.")
     verdict: Verdict
-    position: float | None = Field(None, description="Percentile within the cohort (0-100), where known.")
+    certain: bool = Field(True, description="False when the verdict could change inside the intervals.")
+    could_be: list[Verdict] = Field(
+        default_factory=list, description="The other verdicts the intervals allow."
+    )
+    shares: Shares | None = Field(None, description="Worse / equal / better and the percentile (derived).")
+    figures: list[FigureUse] = Field(default_factory=list, description="Every figure combined.")
+    set_aside: list[SetAside] = Field(
+        default_factory=list, description="Figures on the question not used, each with the reason."
+    )
     value: float | tuple[float, float] | None = None
     options: list[str] | None = None
     comparator: Comparator | None = None
@@ -591,7 +676,10 @@ class Placement(Model):
     confidence: Confidence | None = None
     fact_id: str | None = None
     alternative: Text | None = None
-    text: Text = Field(default_factory=dict, description="The position in words, comparator included.")
+    text: Text = Field(
+        default_factory=dict,
+        description="The placement in words: the report's figures as given, then what is derived.",
+    )
 
 
 class CohortMembership(Model):

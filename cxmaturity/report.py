@@ -69,7 +69,7 @@ def prepare(
     figures: dict[str, Figure] = {}
     playbook = None
     if registry is not None:
-        wanted = {p.figure for p in result.placements if p.figure}
+        wanted = {f.id for p in result.placements for f in p.figures}
         for cohort_file in registry.cohort_files:
             for fig in cohort_file.figures:
                 if fig.id in wanted:

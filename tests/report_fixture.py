@@ -14,6 +14,7 @@ from cxmaturity.models import (
     Coverage,
     DimensionResult,
     Evidence,
+    FigureUse,
     Kpi,
     MissingAnswer,
     NextAction,
@@ -24,6 +25,7 @@ from cxmaturity.models import (
     QuestionnaireRef,
     Result,
     RoadmapResult,
+    Shares,
     StageModel,
 )
 from cxmaturity.report import ReportInput, public_notes
@@ -68,10 +70,24 @@ def _cohort_file() -> CohortFile:
     return loader.load(ROOT / "benchmarks" / "cohorts" / "mit-tr-2018.yaml", CohortFile)
 
 
-def _placement(fig, answer, verdict, position, text_en, text_fr) -> Placement:
+def _use(fig) -> FigureUse:
+    return FigureUse(
+        id=fig.id, options=fig.options, value=fig.value, comparator=fig.comparator, better=fig.better,
+        distribution={o: s.value for o, s in fig.distribution.items()} if fig.distribution else None,
+        source=fig.source, confidence=fig.confidence, fact_id=fig.fact_id, alternative=fig.alternative,
+    )
+
+
+def _placement(figs, answer, verdict, split, text_en, text_fr, could_be=()) -> Placement:
+    fig = figs[0]
+    shares = None
+    if split is not None:
+        worse, equal, better = split
+        shares = Shares(worse=worse, equal=equal, better=better, percentile=(worse[0], 100 - better[0]))
     return Placement(
         cohort=fig.cohort, question=fig.question, answer=answer, figure=fig.id, verdict=verdict,
-        position=position, value=fig.value, options=fig.options, comparator=fig.comparator,
+        certain=not could_be, could_be=list(could_be), shares=shares, figures=[_use(f) for f in figs],
+        value=fig.value, options=fig.options, comparator=fig.comparator,
         better=fig.better, source=fig.source, confidence=fig.confidence, fact_id=fig.fact_id,
         alternative=fig.alternative, text={"en": text_en, "fr": text_fr},
     )
@@ -85,18 +101,19 @@ def sample_input(lang: str | None = None, company_name: str = "Nordbank AB",
     cohorts = _cohort_file()
     figs = {f.id: f for f in cohorts.figures}
     placements = [
-        # heavily invested: below = 3 + 15 + 54, half of 28 at it: 86th percentile.
-        _placement(figs["fig2-front-office-all"], "heavily", "ahead", 86.0,
-                   "All respondents: at the 86th percentile.", "Ensemble : au 86e centile."),
-        # CX leaders: 5 + 9 + 21 + 65/2 = 67.5.
-        _placement(figs["fig2-front-office-cx-leaders"], "heavily", "ahead", 67.5,
-                   "CX leaders: at the 67.5th percentile.", "Leaders CX : au 67,5e centile."),
-        _placement(figs["brand-align-strategy-all"], ["align_strategy", "conversation_review"],
-                   "ahead", 66.5, "All respondents: among the roughly 67% who selected it.",
-                   "Ensemble : parmi les quelque 67 % qui l'ont coché."),
-        _placement(figs["brand-perception-gap-all"], ["align_strategy", "conversation_review"],
-                   "behind", 27.5, "All respondents: among the 55% who did not select it.",
-                   "Ensemble : parmi les 55 % qui ne l'ont pas coché."),
+        # heavily invested: worse = 3 + 15 + 54, the same 28.
+        _placement([figs["fig2-front-office-all"]], "heavily", "ahead", ((72, 72), (28, 28), (0, 0)),
+                   "All respondents: 72% answered worse (derived).", "Ensemble : 72 % moins bien (calculé)."),
+        # CX leaders: two thirds share the top answer, so level: worse 5 + 9 + 21.
+        _placement([figs["fig2-front-office-cx-leaders"]], "heavily", "level", ((35, 35), (65, 65), (0, 0)),
+                   "CX leaders: 35% answered worse, 65% the same (derived).",
+                   "Leaders CX : 35 % moins bien, 65 % comme vous (calculé)."),
+        # Aligned (about 67%) but no perception-gap measure (about 45%): overlaps unknown.
+        _placement([figs["brand-align-strategy-all"], figs["brand-perception-gap-all"]],
+                   ["align_strategy", "conversation_review"], "level",
+                   ((0, 33), (22, 88), (12, 45)),
+                   "All respondents: 0–33% have only some of your practices (derived).",
+                   "Ensemble : 0 à 33 % n'ont qu'une partie de vos pratiques (calculé)."),
         Placement(cohort="europe", question="invest.front_office", answer="heavily",
                   verdict="no_benchmark",
                   text={"en": "Europe: no benchmark for this question.",
@@ -104,9 +121,10 @@ def sample_input(lang: str | None = None, company_name: str = "Nordbank AB",
     ]
     auto = next(f for f in cohorts.figures
                 if f.question == "automation.fully_automated" and f.options is None)
-    placements.append(_placement(auto, "25_50", "level", None,
+    placements.append(_placement([auto], "25_50", "level", None,
                                  "All respondents: on average 25% to 50%; your answer is within it.",
-                                 "Ensemble : en moyenne 25 à 50 % ; votre réponse est dans la fourchette."))
+                                 "Ensemble : en moyenne 25 à 50 % ; votre réponse est dans la fourchette.",
+                                 could_be=("ahead", "behind")))
     memberships = [
         CohortMembership(id=c.id, source=cohorts.id, label=c.label, n=c.n,
                          member=c.id in ("all", "europe"), always_compared=c.always_compared)

@@ -1,6 +1,6 @@
 # ruff: noqa: E501 -- labels and sample texts read best on one line each
 """A hand-built result document with every case the summary must show: seven dimensions (one not
-scored), every verdict including no benchmark and an ambiguous figure, a statement, a roadmap with
+scored), every verdict including no benchmark, an uncertain level and an ambiguous figure, a statement, a roadmap with
 a completed phase, each kind of missing answer and a failed plugin."""
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from cxmaturity.models import (
     Coverage,
     DimensionResult,
     Evidence,
+    FigureUse,
     Finding,
     Kpi,
     MissingAnswer,
@@ -23,6 +24,7 @@ from cxmaturity.models import (
     QuestionnaireRef,
     Result,
     RoadmapResult,
+    Shares,
     Statement,
     Step,
 )
@@ -46,6 +48,14 @@ STAGES = [
     },
     {"id": "cx_leader", "label": {"en": "CX leader", "fr": "Leader CX"}, "min_score": 80},
 ]
+
+
+def _shares(worse, equal, better):
+    return Shares(worse=worse, equal=equal, better=better, percentile=(worse[0], 100 - better[0]))
+
+
+def _use(id, source, confidence, **kw):
+    return FigureUse(id=id, source=source, confidence=confidence, **kw)
 
 
 def _stage(score):
@@ -169,6 +179,9 @@ def result(language: str = "en") -> Result:
         "en": "the legend may swap the two middle bars",
         "fr": "la légende peut inverser les deux barres centrales",
     }
+    fo = {"basic": 15, "acquiring": 54, "heavily": 28}
+    fo_leaders = {"basic": 9, "acquiring": 21, "heavily": 65}
+    fo_large = {"basic": 2, "acquiring": 54, "heavily": 43}
     placements = [
         Placement(
             cohort="all",
@@ -176,15 +189,16 @@ def result(language: str = "en") -> Result:
             answer="acquiring",
             figure="fig2-fo-all",
             verdict="level",
-            position=45.0,
+            shares=_shares((18, 18), (54, 54), (28, 28)),
+            figures=[_use("fig2-fo-all", "Figure 2", "figure_ambiguous", distribution=fo, alternative=alt)],
             comparator="exact",
             better="higher",
             source="Figure 2",
             confidence="figure_ambiguous",
             alternative=alt,
             text={
-                "en": "All respondents: at the 45th percentile.",
-                "fr": "Ensemble des répondants : au 45e centile.",
+                "en": "All respondents: 18% answered worse, 54% the same, 28% better (derived).",
+                "fr": "Ensemble des répondants : 18 % moins bien, 54 % comme vous, 28 % mieux (calculé).",
             },
         ),
         Placement(
@@ -193,15 +207,16 @@ def result(language: str = "en") -> Result:
             answer="acquiring",
             figure="fig2-fo-leaders",
             verdict="behind",
-            position=24.5,
+            shares=_shares((14, 14), (21, 21), (65, 65)),
+            figures=[_use("fig2-fo-leaders", "Figure 2", "figure_ambiguous", distribution=fo_leaders, alternative=alt)],
             comparator="exact",
             better="higher",
             source="Figure 2",
             confidence="figure_ambiguous",
             alternative=alt,
             text={
-                "en": "CX leaders: at the 24.5th percentile.",
-                "fr": "Leaders CX : au 24,5e centile.",
+                "en": "CX leaders: 14% answered worse, 21% the same, 65% better (derived).",
+                "fr": "Leaders CX : 14 % moins bien, 21 % comme vous, 65 % mieux (calculé).",
             },
         ),
         Placement(
@@ -210,14 +225,15 @@ def result(language: str = "en") -> Result:
             answer="acquiring",
             figure="fig2-fo-large",
             verdict="level",
-            position=41.0,
+            shares=_shares((3, 3), (54, 54), (43, 43)),
+            figures=[_use("fig2-fo-large", "Figure 2", "figure_unambiguous", distribution=fo_large)],
             comparator="exact",
             better="higher",
             source="Figure 2",
             confidence="figure_unambiguous",
             text={
-                "en": "Large companies: at the 41st percentile.",
-                "fr": "Grandes entreprises : au 41e centile.",
+                "en": "Large companies: 3% answered worse, 54% the same, 43% better (derived).",
+                "fr": "Grandes entreprises : 3 % moins bien, 54 % comme vous, 43 % mieux (calculé).",
             },
         ),
         Placement(
@@ -236,7 +252,9 @@ def result(language: str = "en") -> Result:
             answer=["align_strategy", "formal_metrics"],
             figure="fig5-metrics-all",
             verdict="ahead",
-            position=96.5,
+            shares=_shares((93, 93), (7, 7), (0, 0)),
+            figures=[_use("fig5-metrics-all", "Figure 5", "stated", options=["formal_metrics"], value=7,
+                          fact_id="formal_metrics_7")],
             value=7,
             options=["formal_metrics"],
             comparator="exact",
@@ -245,8 +263,8 @@ def result(language: str = "en") -> Result:
             confidence="stated",
             fact_id="formal_metrics_7",
             text={
-                "en": "All respondents: among the 7% who selected formal metrics.",
-                "fr": "Ensemble des répondants : parmi les 7 % qui ont coché les indicateurs formels.",
+                "en": "All respondents: 7% selected formal metrics; so 93% have only some of your practices (derived).",
+                "fr": "Ensemble des répondants : 7 % ont coché les indicateurs formels ; d'où 93 % n'ont qu'une partie de vos pratiques (calculé).",
             },
         ),
         Placement(
@@ -254,8 +272,13 @@ def result(language: str = "en") -> Result:
             question="kpi.opcost.change",
             answer="up_under_5",
             figure="fig8-opcost-leaders",
-            verdict="behind",
-            position=10.0,
+            verdict="level",
+            certain=False,
+            could_be=["ahead"],
+            shares=_shares((0, 80), (0, 80), (20, 20)),
+            figures=[_use("fig8-opcost-leaders", "Figure 8", "figure_unambiguous",
+                          options=["up_under_5", "up_5_10", "up_over_10"], value=80, comparator="about",
+                          better="lower")],
             value=80,
             options=["up_under_5", "up_5_10", "up_over_10"],
             comparator="about",
@@ -263,8 +286,8 @@ def result(language: str = "en") -> Result:
             source="Figure 8",
             confidence="figure_unambiguous",
             text={
-                "en": "CX leaders: among the about 80% whose costs rose.",
-                "fr": "Leaders CX : parmi les environ 80 % dont les coûts ont augmenté.",
+                "en": "CX leaders: roughly 80% had costs rise; so 0–80% answered worse (derived). Not certain.",
+                "fr": "Leaders CX : quelque 80 % ont vu leurs coûts augmenter ; d'où 0 à 80 % moins bien (calculé). Verdict incertain.",
             },
         ),
         Placement(
@@ -272,7 +295,10 @@ def result(language: str = "en") -> Result:
             question="automation.fully_automated",
             answer="10_25",
             figure="automation-avg-all",
-            verdict="behind",
+            verdict="level",
+            certain=False,
+            could_be=["behind"],
+            figures=[_use("automation-avg-all", "Section 5", "stated", value=(25, 50), comparator="range")],
             value=(25, 50),
             comparator="range",
             better="higher",

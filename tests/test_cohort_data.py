@@ -21,7 +21,7 @@ COHORTS = ROOT / "benchmarks" / "cohorts" / "mit-tr-2018.yaml"
 QUESTIONNAIRE = ROOT / "questionnaires" / "cx-ai-2018.yaml"
 FACTS = ROOT.parent / "shared" / "seed" / "report-facts.yaml"
 
-CONFIDENCES = {"stated", "figure_unambiguous", "figure_ambiguous"}
+CONFIDENCES = {"stated", "figure_unambiguous", "figure_ambiguous", "derived"}
 COMPARATORS = {"exact", "about", "more_than", "less_than", "range"}
 
 # The extraction's cohort names, and ours.
@@ -170,6 +170,18 @@ def test_every_number_equals_its_fact(data, facts):
     assert not wrong, "\n".join(wrong)
 
 
+def test_every_confidence_equals_its_facts(data, facts):
+    """A number the report does not print (a fact marked derived) is never labelled stated."""
+    wrong = []
+    for fig in data["figures"]:
+        ids = [s["fact_id"] for s in fig.get("distribution", {}).values()] or [fig.get("fact_id")]
+        for fact_id in ids:
+            fact = facts.get(fact_id)
+            if fact is not None and fact["confidence"] != fig["confidence"]:
+                wrong.append(f"{fig['id']}: {fig['confidence']!r}, but {fact_id} is {fact['confidence']!r}")
+    assert not wrong, "\n".join(wrong)
+
+
 def test_every_figure_is_for_its_facts_cohort(data, facts):
     wrong = []
     for fig in data["figures"]:
@@ -301,7 +313,8 @@ def test_header_agrees_with_the_cohorts(data):
     everyone = [c for c in data["cohorts"] if c["member_when"] is None]
     assert [c["id"] for c in everyone] == ["all"]
     assert everyone[0]["n"] == data["survey"]["n"]
-    assert 0 < data["placement"]["behind_below"] <= data["placement"]["ahead_from"] < 100
+    # A clear majority on each side: no answer can be both ahead and behind.
+    assert 0 <= data["placement"]["behind_below"] < 50 < data["placement"]["ahead_from"] <= 100
 
 
 # --- ids against the questionnaire ----------------------------------------------------------
@@ -359,3 +372,11 @@ def test_membership_conditions_use_questionnaire_ids(data, questions):
             if "gte" in cond and q["type"] == "multi" and not isinstance(cond["gte"], int):
                 wrong.append(f"{cohort['id']}: a count of options must be an integer")
     assert not wrong, "\n".join(wrong)
+
+
+def test_a_figure_set_aside_says_why_in_both_languages(data):
+    """`matches: false` marks a number that measures something else than its question."""
+    aside = [f for f in data["figures"] if f.get("matches") is False]
+    assert [f["id"] for f in aside] == ["tools-ivr-all"]
+    for fig in aside:
+        assert fig["mismatch"]["en"] and fig["mismatch"]["fr"]

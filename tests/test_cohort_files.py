@@ -157,9 +157,10 @@ def test_score_compares_with_the_extra_cohorts(cli, peers):
     assert cohorts["peers"]["source"] == "our-portfolio" and cohorts["peers"]["member"]
     assert cohorts["peer_retailers"]["member"]  # Maple Mart is a retailer
     assert cohorts["cx_leaders"]["member"] and cohorts["all"]["source"] == "mit-tr-2018"
-    # Maple Mart invests heavily: 50 + 40 + 10/2 = 95th percentile of our clients.
+    # Maple Mart invests heavily: 50 + 40 of our clients answered worse, 10 the same.
     peers_fo = [p for p in doc["placements"] if p["cohort"] == "peers" and p["question"] == "invest.front_office"]
-    assert [(p["position"], p["verdict"], p["confidence"]) for p in peers_fo] == [(95, "ahead", "portfolio")]
+    assert [(p["shares"]["worse"], p["shares"]["percentile"], p["verdict"], p["confidence"]) for p in peers_fo] == [
+        ([90, 90], [90, 100], "ahead", "portfolio")]
     retail = [p for p in doc["placements"] if p["cohort"] == "peer_retailers"]
     assert {p["question"] for p in retail if p["verdict"] != "no_benchmark"} == {"brand.uses"}
     # Our clients have no number on brand uses, the report's cohorts do.

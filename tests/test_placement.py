@@ -11,7 +11,8 @@ from conftest import EXAMPLES, QUESTIONNAIRES, ROOT
 
 from cxmaturity.cohorts import compared, memberships, place
 from cxmaturity.loader import load, load_assessment, load_questionnaire
-from cxmaturity.models import CohortFile
+from cxmaturity.models import CohortFile, Figure
+from cxmaturity.picture import picture
 
 REPORT_FILE = ROOT / "benchmarks" / "cohorts" / "mit-tr-2018.yaml"
 
@@ -45,6 +46,9 @@ AMBIGUOUS = {"en": "Labels lost.", "fr": "Libellés perdus."}
 def fig(id, cohort, question, **kw):
     return {"id": id, "cohort": cohort, "question": question, "source": "Figure X",
             "confidence": "stated", **kw}
+
+
+fig_dict = fig
 
 
 FIGURES = [
@@ -101,119 +105,250 @@ def only(placements, cohort, question):
     return found[0]
 
 
-# --- the worked example, full distribution -----------------------------------------------
+# --- DESIGN.md's worked example: Figure 2, front office ----------------------------------
 
 
-def test_distribution_places_at_the_percentile_of_the_worked_example(questionnaire, cohort_file):
+def shares(p):
+    return p.shares.worse, p.shares.equal, p.shares.better
+
+
+def test_worked_example_acquiring(questionnaire, cohort_file):
     answers = {"invest.front_office": "acquiring", "profile.cx_position": "on_par"}
     _, placements, _ = run(answers, questionnaire, cohort_file)
     everyone = only(placements, "all", "invest.front_office")
-    # 3 unlabelled + 15 basic + 54/2 acquiring.
-    assert everyone.position == 45
-    assert everyone.verdict == "level"
-    # The CX leaders are compared although the company is not one of them: 5 + 9 + 21/2.
+    # The unlabelled 3 counts below "basic": W = 3 + 15, E = 54, B = 28.
+    assert shares(everyone) == ((18, 18), (54, 54), (28, 28))
+    assert everyone.verdict == "level" and everyone.certain
+    assert everyone.shares.percentile == (18, 72) and everyone.shares.derived is True
+    # The CX leaders are compared although the company is not one of them: 5 + 9, 21, 65.
     leaders = only(placements, "cx_leaders", "invest.front_office")
-    assert leaders.position == 24.5
-    assert leaders.verdict == "behind"
+    assert shares(leaders) == ((14, 14), (21, 21), (65, 65))
+    assert leaders.verdict == "behind" and leaders.certain
     assert leaders.figure == "fo-leaders" and leaders.source == "Figure X"
     assert leaders.confidence == "figure_ambiguous" and leaders.alternative == AMBIGUOUS
-    assert leaders.text["en"].startswith("CX leaders: at the 24.5th percentile")
-    assert "ambiguous figure" in leaders.text["en"]
-    assert leaders.text["fr"].startswith("Leaders CX : au 24,5e centile")
+    assert [f.id for f in leaders.figures] == ["fo-leaders"]
+    assert leaders.text["en"].startswith("CX leaders: 9% “Basic automation only”")
+    assert "14% answered worse, 21% the same, 65% better; percentile 14–35 (derived by this tool)" in leaders.text["en"]
+    assert "5% unlabelled" in leaders.text["en"] and "ambiguous figure" in leaders.text["en"]
+    assert "centile 14 à 35 (calculs de l'outil)" in leaders.text["fr"]
     assert "chiffre ambigu" in leaders.text["fr"]
-    assert "5% unlabelled" in leaders.text["en"]
 
 
-def test_distribution_top_and_bottom_options(questionnaire, cohort_file):
-    _, top, _ = run({"invest.front_office": "heavily"}, questionnaire, cohort_file)
-    # 3 + 15 + 54 + 28/2 = 86.
-    assert only(top, "all", "invest.front_office").position == 86
-    assert only(top, "all", "invest.front_office").verdict == "ahead"
+def test_worked_example_heavily_invested(questionnaire, cohort_file):
+    answers = {"invest.front_office": "heavily"}
+    _, placements, _ = run(answers, questionnaire, cohort_file)
+    # Sharing the top answer with two thirds of the leaders is level, not ahead.
+    leaders = only(placements, "cx_leaders", "invest.front_office")
+    assert shares(leaders) == ((35, 35), (65, 65), (0, 0))
+    assert leaders.verdict == "level" and leaders.certain
+    everyone = only(placements, "all", "invest.front_office")
+    assert shares(everyone)[0] == (72, 72) and everyone.verdict == "ahead"
+    assert everyone.shares.percentile == (72, 100)
     _, bottom, _ = run({"invest.front_office": "basic"}, questionnaire, cohort_file)
-    assert only(bottom, "all", "invest.front_office").position == 10.5
-    assert only(bottom, "all", "invest.front_office").verdict == "behind"
+    low = only(bottom, "all", "invest.front_office")
+    assert shares(low) == ((3, 3), (15, 15), (82, 82)) and low.verdict == "behind"
 
 
-# --- single shares -----------------------------------------------------------------------
+# --- single shares: bounds, not exact numbers --------------------------------------------
 
 
-def test_single_share_among_the_few_is_ahead(questionnaire, cohort_file):
+def test_a_rare_practice_adopted_is_ahead(questionnaire, cohort_file):
     answers = {"brand.uses": ["perception_gap", "formal_metrics"]}
     _, placements, _ = run(answers, questionnaire, cohort_file)
     p = only(placements, "all", "brand.uses")
-    assert p.position == 96.5  # (100 - 7) + 7/2
-    assert p.verdict == "ahead"
+    # Only 7% have formal metrics: the 93% without them have fewer of the company's practices.
+    assert shares(p) == ((93, 93), (7, 7), (0, 0))
+    assert p.verdict == "ahead" and p.certain
     assert p.value == 7 and p.options == ["formal_metrics"] and p.fact_id == "formal_metrics_all"
-    assert p.text["en"].startswith("All respondents: among the 7% who selected “We track formal")
-    assert p.text["fr"].startswith("Ensemble des répondants : parmi les 7 % qui ont coché « ")
+    assert p.text["en"].startswith("All respondents: 7% selected “We track formal")
+    assert "93% have only some of your practices" in p.text["en"]
+    assert p.text["fr"].startswith("Ensemble des répondants : 7 % ont coché « ")
 
 
-def test_single_share_outside_is_among_the_others(questionnaire, cohort_file):
+def test_a_practice_most_lack_is_level_when_lacking_it(questionnaire, cohort_file):
     _, placements, _ = run({"brand.uses": ["none"]}, questionnaire, cohort_file)
     p = only(placements, "all", "brand.uses")
-    assert p.position == 46.5  # (100 - 7) / 2
-    assert p.verdict == "level"
-    assert "among the 93% who did not select" in p.text["en"]
-    # The other side of "less than 15%" is "more than 85%".
+    assert shares(p) == ((0, 0), (93, 93), (7, 7))
+    assert p.verdict == "level" and p.certain
+    # "Less than 15%" of the leaders: B is a range, the verdict stays level whatever it is.
     leaders = only(placements, "cx_leaders", "brand.uses")
-    assert "among the more than 85% who did not select" in leaders.text["en"]
-    assert "parmi les plus de 85 % qui n'ont pas coché" in leaders.text["fr"]
+    assert leaders.shares.better == (0, 15) and leaders.verdict == "level" and leaders.certain
+    assert "less than 15% selected" in leaders.text["en"]
+    assert "moins de 15 % ont coché" in leaders.text["fr"]
 
 
-def test_more_than_carries_into_the_words(questionnaire, cohort_file):
+def test_more_than_is_a_bound_and_the_verdict_says_it_is_not_certain(questionnaire, cohort_file):
     answers = {"kpi.nps.change": "up_over_10", "profile.cx_position": "ahead"}
     _, placements, _ = run(answers, questionnaire, cohort_file)
     p = only(placements, "cx_leaders", "kpi.nps.change")
+    # "More than 57%" chose up 5-10 or up more than 10: how many of them chose the top answer
+    # is unknown, so anywhere from none to all of the cohort answered worse.
     assert p.comparator == "more_than"
-    assert p.position == 71.5  # 43 + 57/2
-    assert p.verdict == "ahead"
-    assert p.text["en"] == (
-        "CX leaders: among the more than 57% who answered “Up 5 to 10%” or “Up more than 10%”."
+    assert p.shares.worse == (0, 100) and p.shares.better == (0, 0)
+    assert p.verdict == "level" and not p.certain and p.could_be == ["ahead"]
+    assert p.text["en"].startswith(
+        "CX leaders: more than 57% answered “Up 5 to 10%” or “Up more than 10%”; "
     )
-    assert p.text["fr"].startswith("Leaders CX : parmi les plus de 57 % qui ont répondu « ")
+    assert p.text["fr"].startswith("Leaders CX : plus de 57 % ont répondu « ")
+
+
+def test_a_bound_that_reaches_a_threshold_gives_an_uncertain_level(questionnaire):
+    """"More than two thirds use it": a company without the tool is behind for certain; one
+    with it could be anywhere from level to ahead, and says so."""
+    q = questionnaire.question("tools.chatbots.tenure")
+    fig = Figure.model_validate(fig_dict("c", "all", "tools.chatbots.tenure",
+                                         options=["under_2y", "over_2y"], value=67,
+                                         comparator="more_than"))
+    none = picture(q, [fig], "none", LIMITS)
+    assert none.better == (67, 100) and none.verdict == "behind" and none.certain
+    top = picture(q, [fig], "over_2y", LIMITS)
+    assert top.worse == (0, 100) and top.better == (0, 0)
+    assert top.verdict == "level" and not top.certain and top.could_be == ["ahead"]
 
 
 def test_about_carries_into_the_words(questionnaire, cohort_file):
     _, placements, _ = run({"impact.satisfaction": "none"}, questionnaire, cohort_file)
     p = only(placements, "all", "impact.satisfaction")
-    assert p.position == 10 and p.verdict == "behind"
-    assert "among the roughly 20% who did not answer" in p.text["en"]
-    assert "parmi les quelque 20 % qui n'ont répondu ni" in p.text["fr"]
+    assert shares(p) == ((0, 0), (20, 20), (80, 80)) and p.verdict == "behind"
+    assert "roughly 80% answered" in p.text["en"]
+    assert "quelque 80 % ont répondu" in p.text["fr"]
 
 
-def test_better_lower_mirrors_the_share(questionnaire, cohort_file):
+def test_better_lower_turns_the_scale_round(questionnaire, cohort_file):
     _, up, _ = run({"kpi.opcost.change": "up_5_10"}, questionnaire, cohort_file)
     p = only(up, "all", "kpi.opcost.change")
-    # Among the 60% whose costs rose: the worse side, mirrored to 60/2.
+    # 60% had rising costs; up 5-10 is worse than every answer outside them, and how the 60%
+    # split between the three rises is unknown.
     assert p.better == "lower"
-    assert p.position == 30 and p.verdict == "behind"
-    assert "among the 60% who answered" in p.text["en"]
+    assert p.shares.worse == (0, 60) and p.shares.better == (40, 100)
+    assert p.verdict == "level" and p.could_be == ["ahead", "behind"]
+    assert "the company could be ahead or behind" in p.text["en"]
     _, down, _ = run({"kpi.opcost.change": "down_5_10"}, questionnaire, cohort_file)
     p = only(down, "all", "kpi.opcost.change")
-    assert p.position == 80 and p.verdict == "ahead"  # 60 + 40/2
-    assert "among the 40% who did not answer" in p.text["en"]
+    assert p.shares.worse == (60, 100) and p.verdict == "ahead" and p.certain
 
 
-# --- ranges ------------------------------------------------------------------------------
+def test_two_figures_on_one_question_make_one_verdict(questionnaire, cohort_file):
+    """The complaint of issue 13: costs up less than 5% read behind on one row and ahead on the
+    next. Both figures now bound one picture."""
+    doubled = cohort_file.model_copy(deep=True)
+    doubled.figures.append(Figure.model_validate(fig_dict(
+        "opcost-5-all", "all", "kpi.opcost.change", options=["up_5_10", "up_over_10"], value=33,
+        comparator="about", better="lower")))
+    ms = memberships({}, questionnaire, [doubled])
+    placements, _ = place({"kpi.opcost.change": "up_under_5"}, questionnaire, [doubled], ms)
+    p = only(placements, "all", "kpi.opcost.change")
+    assert shares(p) == ((33, 33), (27, 27), (40, 40))
+    assert p.shares.percentile == (33, 60) and p.verdict == "level" and p.certain
+    assert [f.id for f in p.figures] == ["opcost-all", "opcost-5-all"]
+
+
+# --- the thresholds, exactly at their values ----------------------------------------------
+
+LIMITS = (60, 40)
+
+
+def _dist(questionnaire, shares_):
+    q = questionnaire.question("invest.front_office")
+    fig = Figure.model_validate(fig_dict("d", "all", "invest.front_office", distribution={
+        o: {"value": v} for o, v in zip(("basic", "acquiring", "heavily"), shares_, strict=True)}))
+    return q, fig
 
 
 @pytest.mark.parametrize(
-    ("band", "verdict", "words"),
+    ("spread", "answer", "verdict"),
     [
-        ("50_75", "ahead", "is above it"),
-        ("over_75", "ahead", "is above it"),
-        ("25_50", "level", "is within it"),
-        ("10_25", "behind", "is below it"),
-        ("under_10", "behind", "is below it"),
+        ((60, 40, 0), "acquiring", "ahead"),  # W = 60 exactly: a clear majority worse
+        ((59.9, 40.1, 0), "acquiring", "level"),
+        ((0, 40, 60), "acquiring", "behind"),  # B = 60 exactly: percentile tops out at 40
+        ((0, 40.1, 59.9), "acquiring", "level"),
+        ((40, 60, 0), "heavily", "ahead"),  # W = 40 + 60 when the top answer is heavily
     ],
 )
-def test_range_compares_the_band_edges(questionnaire, cohort_file, band, verdict, words):
+def test_verdict_thresholds_at_exactly_60_and_40(questionnaire, spread, answer, verdict):
+    q, fig = _dist(questionnaire, spread)
+    pic = picture(q, [fig], answer, LIMITS)
+    assert pic.verdict == verdict and pic.certain
+
+
+def test_threshold_at_the_end_of_a_range_is_not_certain(questionnaire):
+    q = questionnaire.question("strategy.efficiency")
+    fig = Figure.model_validate(fig_dict("s", "all", "strategy.efficiency",
+                                         options=["agree", "strongly_agree"], value=[40, 60],
+                                         comparator="range"))
+    pic = picture(q, [fig], "agree", LIMITS)
+    # 40 to 60% agree: the 40-60% below could be a clear majority, or the 40-60% agreeing
+    # could all agree strongly.
+    assert pic.worse == (40, 60) and pic.better == (0, 60)
+    assert pic.verdict == "level" and pic.could_be == ["ahead", "behind"]
+
+
+def test_thresholds_must_leave_a_majority_on_each_side():
+    from pydantic import ValidationError
+
+    from cxmaturity.models import Thresholds
+
+    Thresholds(ahead_from=60, behind_below=40)
+    for bad in ({"ahead_from": 50}, {"behind_below": 50}, {"ahead_from": 101}):
+        with pytest.raises(ValidationError):
+            Thresholds(**bad)
+
+
+# --- figures that cannot be combined -------------------------------------------------------
+
+
+def test_a_figure_that_measures_something_else_is_set_aside(questionnaire):
+    q = questionnaire.question("tools.ivr.tenure")
+    why = {"en": "it counts keypad menus too", "fr": "il compte aussi les menus à touches"}
+    ivr = Figure.model_validate(fig_dict("ivr", "all", "tools.ivr.tenure",
+                                         options=["under_2y", "over_2y"], value=87,
+                                         matches=False, mismatch=why))
+    pic = picture(q, [ivr], "over_2y", LIMITS)
+    assert pic.verdict == "no_benchmark" and pic.set_aside == [(ivr, "mismatch")]
+
+
+def test_matches_false_needs_a_reason():
+    from pydantic import ValidationError
+
+    with pytest.raises(ValidationError, match="mismatch"):
+        Figure.model_validate(fig_dict("ivr", "all", "tools.ivr.tenure", options=["over_2y"],
+                                       value=87, matches=False))
+
+
+def test_an_average_beside_a_share_is_set_aside(questionnaire, cohort_file):
+    both = cohort_file.model_copy(deep=True)
+    both.figures.append(Figure.model_validate(fig_dict(
+        "auto-most", "all", "automation.fully_automated", options=["50_75", "over_75"], value=10)))
+    ms = memberships({}, questionnaire, [both])
+    placements, _ = place({"automation.fully_automated": "25_50"}, questionnaire, [both], ms)
+    p = only(placements, "all", "automation.fully_automated")
+    assert [f.id for f in p.figures] == ["auto-most"]
+    assert [s.figure for s in p.set_aside] == ["auto-avg"]
+    assert "an average answer, not a share of the cohort" in p.set_aside[0].reason["en"]
+    assert "Not used: on average 25% to 50%" in p.text["en"]
+    assert p.shares.better == (10, 10) and p.verdict == "level"
+
+
+# --- an average alone ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("band", "could_be", "words"),
+    [
+        ("50_75", ["ahead"], "is above it"),
+        ("over_75", ["ahead"], "is above it"),
+        ("25_50", ["ahead", "behind"], "is within it"),
+        ("10_25", ["behind"], "is below it"),
+        ("under_10", ["behind"], "is below it"),
+    ],
+)
+def test_an_average_alone_leans_but_never_decides(questionnaire, cohort_file, band, could_be, words):
     _, placements, _ = run({"automation.fully_automated": band}, questionnaire, cohort_file)
     p = only(placements, "all", "automation.fully_automated")
-    assert p.verdict == verdict
-    assert p.position is None and p.comparator == "range" and p.value == (25, 50)
-    assert p.text["en"].startswith("All respondents: on average 25% to 50%; your answer (“")
-    assert p.text["en"].endswith(f"{words}.")
+    assert p.verdict == "level" and not p.certain and p.could_be == could_be
+    assert p.shares is None and p.comparator == "range" and p.value == (25, 50)
+    assert p.text["en"].startswith("All respondents: on average 25% to 50%; your answer ")
+    assert f"{words}." in p.text["en"]
     assert p.text["fr"].startswith("Ensemble des répondants : en moyenne 25 % à 50 %")
 
 
@@ -223,7 +358,7 @@ def test_range_with_better_lower_flips(questionnaire, cohort_file):
     placements, _ = place({"automation.fully_automated": "50_75"}, questionnaire, [flipped],
                           memberships({}, questionnaire, [flipped]))
     p = only(placements, "all", "automation.fully_automated")
-    assert p.verdict == "behind"
+    assert p.verdict == "level" and p.could_be == ["behind"]
     assert "lower is better" in p.text["en"] and "plus bas vaut mieux" in p.text["fr"]
 
 
@@ -236,7 +371,7 @@ def test_cohort_without_a_figure_says_no_benchmark(questionnaire, cohort_file):
     _, placements, _ = run(answers, questionnaire, cohort_file)
     large = only(placements, "large", "invest.front_office")
     assert large.verdict == "no_benchmark"
-    assert large.figure is None and large.position is None and large.source is None
+    assert large.figure is None and large.shares is None and large.source is None
     assert large.answer == "heavily"
     assert large.text["en"] == "Companies over 30,000 employees: no benchmark for this question."
     assert "pas de référence chiffrée" in large.text["fr"]
@@ -360,7 +495,20 @@ def test_every_example_is_placed_with_provenance(questionnaire, example):
     for p in placed:
         assert p.source and p.confidence, p
         assert p.figure and p.verdict in ("ahead", "level", "behind")
-        assert p.position is None or 0 <= p.position <= 100
+        assert p.shares is None or 0 <= p.shares.percentile[0] <= p.shares.percentile[1] <= 100
     assert {p.cohort for p in placements} >= {"all", "cx_leaders"}
     for s in statements:
         assert s.source and s.confidence
+
+
+@pytest.mark.skipif(not REPORT_FILE.exists(), reason="the report's cohort file is not there yet")
+def test_the_worked_examples_in_the_docs_are_what_the_tool_says(questionnaire):
+    """docs/cohorts.md quotes the tool's own words: they cannot drift from it."""
+    doc = (ROOT / "docs" / "cohorts.md").read_text()
+    report = load(REPORT_FILE, CohortFile)
+    ms = [m.model_copy(update={"always_compared": True}) for m in memberships({}, questionnaire, [report])]
+    for question, answer, cohort in (("invest.front_office", "acquiring", "cx_leaders"),
+                                     ("kpi.revenue.change", "up_5_10", "all")):
+        placements, _ = place({question: answer}, questionnaire, [report], ms)
+        p = only(placements, cohort, question)
+        assert f"> {p.text['en']}\n" in doc

@@ -237,32 +237,41 @@ class Content:
             out.append(DimensionRow(d.id, label, d.score, stage, coverage, d.weight))
         return out
 
+    def verdict_of(self, p: Placement) -> str:
+        """The verdict in words; a level verdict the figures do not settle says which way it may go."""
+        if p.certain or p.verdict != "level" or not p.could_be:
+            return self.verdict(p.verdict)
+        return self.L[f"verdict.level.{'+'.join(sorted(p.could_be))}"]
+
     def figure(self, p: Placement) -> str:
-        """The cohort's number as it bears on the company, in a few words."""
+        """The cohort's numbers as the report gives them, then the percentile the tool derives."""
         L, lang = self.L, self.lang
         if p.verdict == "no_benchmark":
-            return "—"
-        if p.value is None and p.position is not None:
-            return L["percentile"].format(p=ordinal(p.position, lang))
-        if isinstance(p.value, tuple) and not p.options:
-            return L["average"].format(v=L["cmp.range"].format(lo=num(p.value[0], lang), hi=num(p.value[1], lang)))
-        if p.options:
-            chosen = p.answer if isinstance(p.answer, list) else [p.answer]
-            inside = any(v in p.options for v in chosen)
-            if isinstance(p.value, tuple):
-                lo, hi = p.value if inside else (100 - p.value[1], 100 - p.value[0])
-                amount = L["cmp.range"].format(lo=num(lo, lang), hi=num(hi, lang))
+            return "; ".join(L["not_used"].format(reason=tr(s.reason, lang)) for s in p.set_aside) or "—"
+        parts = []
+        for f in p.figures:
+            if f.distribution is not None:
+                share = f.distribution.get(p.answer, 0.0) if isinstance(p.answer, str) else 0.0
+                text = L["cmp.exact"].format(v=num(share, lang)) + " " + L["chose"].format(
+                    options=self._options(p.question, [p.answer])
+                )
+            elif not f.options and isinstance(f.value, tuple):
+                text = L["average"].format(v=L["cmp.range"].format(lo=num(f.value[0], lang), hi=num(f.value[1], lang)))
+            elif isinstance(f.value, tuple):
+                text = L["cmp.range"].format(lo=num(f.value[0], lang), hi=num(f.value[1], lang))
+                text += " " + L["chose"].format(options=self._options(p.question, f.options or []))
             else:
-                other = {"more_than": "less_than", "less_than": "more_than"}
-                cmp = (p.comparator or "exact") if inside else other.get(p.comparator or "exact", p.comparator)
-                share = p.value if inside else 100 - float(p.value)
-                amount = L[f"cmp.{cmp}"].format(v=num(share, lang))
-            among = L["among" if inside else "among_other"].format(v=amount)
-            names = self._options(p.question, p.options)
-            if names:
-                among += " " + L["chose" if inside else "not_chose"].format(options=names)
-            return among
-        return "—"
+                text = L[f"cmp.{f.comparator}"].format(v=num(f.value, lang))
+                text += " " + L["chose"].format(options=self._options(p.question, f.options or []))
+            if f.confidence == "derived":
+                text += f" ({L['confidence.derived']})"
+            parts.append(text)
+        out = (" ; " if lang == "fr" else "; ").join(parts)
+        if p.shares is not None:
+            lo, hi = p.shares.percentile
+            span = num(lo, lang) if lo == hi else f"{num(lo, lang)}–{num(hi, lang)}"
+            out += " → " + L["derived_percentile"].format(p=span)
+        return out or "—"
 
     def _options(self, qid: str, options: list[str]) -> str:
         """The option labels a share counts, quoted: which group the company is in or out of."""
@@ -274,12 +283,13 @@ class Content:
         return self.L["or"].join(names)
 
     def source(self, p: Placement) -> str:
-        if p.verdict == "no_benchmark" or not p.source:
+        if p.verdict == "no_benchmark" or not p.figures:
             return "—"
-        source = source_words(p.source, self.lang)
-        if p.confidence == "figure_ambiguous":
-            return f"{source} {self.L['ambiguous_mark']}"
-        return source
+        sources = list(dict.fromkeys(source_words(f.source, self.lang) for f in p.figures))
+        text = "; ".join(sources)
+        if any(f.confidence == "figure_ambiguous" for f in p.figures):
+            return f"{text} {self.L['ambiguous_mark']}"
+        return text
 
     def placements(self) -> list[QuestionBlock]:
         """The placements grouped by question, in the order they come (questionnaire order)."""
@@ -295,9 +305,9 @@ class Content:
                     cohort=self.cohort(p.cohort),
                     figure=self.figure(p),
                     verdict=p.verdict,
-                    verdict_word=self.verdict(p.verdict),
+                    verdict_word=self.verdict_of(p),
                     source=self.source(p),
-                    ambiguous=p.confidence == "figure_ambiguous",
+                    ambiguous=any(f.confidence == "figure_ambiguous" for f in p.figures),
                     words=tr(p.text, self.lang),
                     confidence=self.confidence(p.confidence),
                 )
@@ -305,7 +315,10 @@ class Content:
         return list(blocks.values())
 
     def has_ambiguous(self) -> bool:
-        return any(p.confidence == "figure_ambiguous" for p in self.result.placements)
+        return any(f.confidence == "figure_ambiguous" for p in self.result.placements for f in p.figures)
+
+    def has_uncertain(self) -> bool:
+        return any(not p.certain for p in self.result.placements)
 
     def statements(self) -> list[tuple[str, str, str]]:
         """(cohort, text, 'source · confidence') of each statement."""

@@ -65,15 +65,17 @@ def _cohort_numbers(c: Content, questions: list[str]) -> RenderableType | None:
     table.add_column(ratio=1)
     for p in rows:
         words = Text(tr(p.text, c.lang) or c.cohort(p.cohort))
-        if p.verdict != "no_benchmark" and p.source:
+        # Every figure combined, each with its own provenance; the shares and the percentile
+        # in the text say they are derived.
+        for f in p.figures:
             words.append(
-                f" [{source_words(p.source, c.lang)} · {c.confidence(p.confidence)}"
-                + (f" · {p.fact_id}" if p.fact_id else "") + "]",
+                f" [{f.id}: {source_words(f.source, c.lang)} · {c.confidence(f.confidence)}"
+                + (f" · {f.fact_id}" if f.fact_id else "") + "]",
                 style="dim",
             )
-        if p.alternative:
-            words.append("\n" + L["ambiguous_note"].format(alt=tr(p.alternative, c.lang)), style="italic")
-        table.add_row(c.verdict(p.verdict), words)
+            if f.alternative:
+                words.append("\n" + L["ambiguous_note"].format(alt=tr(f.alternative, c.lang)), style="italic")
+        table.add_row(c.verdict_of(p), words)
     lines.append(table)
     return Group(*lines)
 

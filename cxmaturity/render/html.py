@@ -17,6 +17,7 @@ from ..report import ReportInput
 from . import charts
 from .content import Content
 from .html_labels import CONFIDENCE, STATES, VERDICTS, label_set
+from .labels import labels as summary_labels
 from .sources import source_words
 
 # --- escaping by default ---------------------------------------------------------------------
@@ -260,10 +261,12 @@ def _stages_section(ri: ReportInput) -> Safe:
 
 
 def _row_for(ri: ReportInput, p: Placement, fig) -> charts.Row | None:
-    """The chart row of one placement: the cohort's spread on 0-100, right = better."""
+    """The chart row of one placement: the cohort's spread on 0-100, right = better, and the
+    company's percentile interval as a thick line (the tool's derivation, never a midpoint)."""
     L = label_set(ri.lang)
     question = ri.questionnaire.question(p.question)
     label = _question_text(ri, p.question)
+    span = p.shares.percentile if p.shares is not None else None
     if fig is not None and fig.distribution is not None and question is not None:
         listed = sum(s.value for s in fig.distribution.values())
         order = question.option_ids
@@ -282,52 +285,59 @@ def _row_for(ri: ReportInput, p: Placement, fig) -> charts.Row | None:
                                                    max(1, len(shaded) - 1)))]
             segments.append((start, width, shade))
             start += width
-        return charts.Row(label=label, segments=segments, mark=p.position, verdict=p.verdict)
-    if p.options and p.value is not None:
-        lo, hi = (p.value, p.value) if not isinstance(p.value, tuple) else p.value
-        opts = ", ".join(tr(o.label, ri.lang) if question and (o := question.option(x)) else x
-                         for x in p.options)
-        label = f"“{opts}” — {label}" if ri.lang == "en" else f"« {opts} » — {label}"
-        # The share of the better side sits at the right end.
-        if p.better == "lower":
-            segments = [(0, hi, charts.SHARE_IN), (hi, 100 - hi, charts.SHARE_OUT)]
-        else:
-            segments = [(0, 100 - hi, charts.SHARE_OUT), (100 - hi, hi, charts.SHARE_IN)]
-        note = _pct(lo, ri.lang) if lo == hi else f"{_num(lo, ri.lang)}–{_pct(hi, ri.lang)}"
-        return charts.Row(label=label, segments=segments, mark=p.position, verdict=p.verdict,
-                          note=note)
+        return charts.Row(label=label, segments=segments, mark_span=span, verdict=p.verdict)
+    if p.shares is not None:
+        # Worse (light) at the left, better (dark) at the right, what the figures leave open
+        # in between; the company's interval lies across the open part.
+        low_worse, low_better = p.shares.worse[0], p.shares.better[0]
+        segments = [(0, low_worse, charts.SHARE_OUT),
+                    (low_worse, 100 - low_worse - low_better, charts.REMAINDER),
+                    (100 - low_better, low_better, charts.SHARE_IN)]
+        return charts.Row(label=label, segments=[s for s in segments if s[1] > 0], mark_span=span,
+                          verdict=p.verdict, note=f"{_num(span[0], ri.lang)}–{_num(span[1], ri.lang)}")
     if isinstance(p.value, tuple):
         # The cohort's average, in the question's own unit (percent of requests).
         lo, hi = p.value
-        span = None
+        answer = None
         if question is not None and question.type == "band" and (o := question.option(p.answer)):
-            span = (o.low if o.low is not None else 0, o.high if o.high is not None else 100)
+            answer = (o.low if o.low is not None else 0, o.high if o.high is not None else 100)
         elif isinstance(p.answer, (int, float)):
-            span = (float(p.answer), float(p.answer) + 0.8)
-        return charts.Row(label=label, segments=[(lo, hi - lo, charts.SHARE_IN)], mark_span=span,
+            answer = (float(p.answer), float(p.answer) + 0.8)
+        return charts.Row(label=label, segments=[(lo, hi - lo, charts.SHARE_IN)], mark_span=answer,
                           verdict=p.verdict, note=L["average"])
     return None
 
 
 def _position_text(p: Placement, lang: str) -> str:
-    return _num(p.position, lang) if p.position is not None else "—"
+    """The percentile interval [worse, worse + equal], derived by the tool."""
+    if p.shares is None:
+        return "—"
+    lo, hi = p.shares.percentile
+    return _num(lo, lang) if lo == hi else f"{_num(lo, lang)}–{_num(hi, lang)}"
 
 
 def _figure_text(p: Placement, fig, ri: ReportInput) -> str:
     lang = ri.lang
-    if fig is not None and fig.distribution is not None:
-        question = ri.questionnaire.question(p.question)
-        parts = []
-        for oid, share in fig.distribution.items():
-            o = question.option(oid) if question else None
-            parts.append(f"{tr(o.label, lang) if o else oid} {_pct(share.value, lang)}")
-        return "; ".join(parts)
-    if isinstance(p.value, tuple):
-        return f"{_num(p.value[0], lang)}–{_pct(p.value[1], lang)}"
-    if p.value is not None:
-        words = label_set(lang)["comparators"].get(p.comparator or "exact", "")
-        return f"{words}{_pct(p.value, lang)}"
-    return "—"
+    parts = []
+    for f in p.figures:
+        if f.distribution is not None:
+            question = ri.questionnaire.question(p.question)
+            for oid, share in f.distribution.items():
+                o = question.option(oid) if question else None
+                parts.append(f"{tr(o.label, lang) if o else oid} {_pct(share, lang)}")
+        elif isinstance(f.value, tuple):
+            parts.append(f"{_num(f.value[0], lang)}–{_pct(f.value[1], lang)}")
+        elif f.value is not None:
+            words = label_set(lang)["comparators"].get(f.comparator or "exact", "")
+            parts.append(f"{words}{_pct(f.value, lang)}")
+    return "; ".join(parts) or "—"
+
+
+def _verdict_word(p: Placement, lang: str) -> str:
+    """The summary's verdict words, a level the figures do not settle included."""
+    if p.verdict == "level" and not p.certain and p.could_be:
+        return summary_labels(lang)[f"verdict.level.{'+'.join(sorted(p.could_be))}"]
+    return VERDICTS[lang].get(p.verdict, p.verdict)
 
 
 def _comparisons_section(ri: ReportInput, notes: Footnotes) -> Safe:
@@ -354,11 +364,15 @@ def _comparisons_section(ri: ReportInput, notes: Footnotes) -> Safe:
                 row = _row_for(ri, p, fig)
                 if row is not None:
                     rows_chart.append(row)
-            fact = p.fact_id
-            if fact is None and fig is not None and fig.distribution is not None:
-                # A distribution's numbers each have their own fact id.
-                fact = ", ".join(s.fact_id for s in fig.distribution.values() if s.fact_id) or None
-            ref = notes.ref(p.source, p.confidence, fact, p.alternative)
+            refs = []
+            for used in p.figures:
+                fact = used.fact_id
+                full = ri.figures.get(used.id)
+                if fact is None and full is not None and full.distribution is not None:
+                    # A distribution's numbers each have their own fact id.
+                    fact = ", ".join(s.fact_id for s in full.distribution.values() if s.fact_id) or None
+                refs.append(notes.ref(used.source, used.confidence, fact, used.alternative))
+            ref = join(refs)
             question = ri.questionnaire.question(p.question)
             rows_html.append(fill(
                 "<tr><td>$q</td><td>$a</td><td>$f$ref</td><td class='n'>$pos</td>"
@@ -366,7 +380,7 @@ def _comparisons_section(ri: ReportInput, notes: Footnotes) -> Safe:
                 q=_question_text(ri, p.question), a=_answer_text(question, p.answer, ri.lang),
                 f=_figure_text(p, fig, ri) if p.verdict != "no_benchmark" else L["no_benchmark"],
                 ref=ref, pos=_position_text(p, ri.lang), v=p.verdict,
-                vl=VERDICTS[ri.lang].get(p.verdict, p.verdict), text=tr(p.text, ri.lang),
+                vl=_verdict_word(p, ri.lang), text=tr(p.text, ri.lang),
             ))
         chart = Safe("")
         if rows_chart:

@@ -18,12 +18,14 @@ CONFIDENCE = {
         "figure_unambiguous": "read from a chart",
         "figure_ambiguous": "read from a chart whose mapping is ambiguous",
         "portfolio": "from your own assessments",
+        "derived": "derived from the report's text, not printed in it",
     },
     "fr": {
         "stated": "énoncé dans le texte du rapport",
         "figure_unambiguous": "lu sur un graphique",
         "figure_ambiguous": "lu sur un graphique dont la lecture est ambiguë",
         "portfolio": "issu de vos propres évaluations",
+        "derived": "déduit du texte du rapport, qui ne l'imprime pas",
     },
 }
 
@@ -63,26 +65,30 @@ LABELS = {
         "or the CX leaders (see the comparisons below).",
         "no_thresholds": "The stage thresholds were not available.",
         "comparisons": "Comparison with the cohorts",
-        "comparisons_intro": "Each row sets one of the company's answers against a number the "
-        "report gives for the cohort. The percentile reads higher = better.",
+        "comparisons_intro": "Each row sets one of the company's answers against every number the "
+        "report gives for the cohort on that question: one verdict per row. The percentile is the "
+        "range from the share that answered worse to that plus the share that answered the same, "
+        "derived by this tool (higher = better). 'Level or ahead' means the report's ranges do not "
+        "settle it: ahead and behind are only said when its numbers prove them.",
         "no_placements": "No answer could be set against a cohort figure.",
         "versus": "Against {cohort}",
         "question": "Question",
         "your_answer": "Your answer",
         "cohort_figure": "Cohort figure",
-        "percentile": "Percentile",
+        "percentile": "Percentile (derived)",
         "verdict": "Verdict",
         "in_words": "In words",
         "no_benchmark": "no benchmark",
         "comparators": {"exact": "", "about": "about ", "more_than": "more than ",
                         "less_than": "less than ", "range": ""},
         "average": "average",
-        "percentile_axis": "share of the cohort (%); right = better answers; ▼ = the company",
+        "percentile_axis": "share of the cohort (%); right = better answers; thick line = the company",
         "chart_cohort": "The company against {cohort}",
         "chart_cohort_caption": "Each bar is the cohort's spread over the answers (lighter = "
-        "less mature; grey = unlabelled in the report) or, for a single share, the respondents "
-        "who gave the better answer (dark). The triangle is the company's percentile, coloured by "
-        "verdict. An 'average' row is the cohort's average in percent, the thick line the "
+        "less mature; grey = unlabelled in the report) or, for shares, the respondents "
+        "who answered worse (light) and better (dark), what the report leaves open in grey. The "
+        "thick line is the company's percentile range, derived by this tool, coloured by verdict. "
+        "An 'average' row is the cohort's average in percent, the thick line the "
         "company's answer.",
         "statements": "What the report says without a number",
         "statements_intro": "Qualitative findings for the cohorts; the report gives no figure "
@@ -163,13 +169,17 @@ LABELS = {
         "no_thresholds": "Les seuils des stades n'étaient pas disponibles.",
         "comparisons": "Comparaison avec les cohortes",
         "comparisons_intro": "Chaque ligne confronte une réponse de l'entreprise à un chiffre "
-        "que le rapport donne pour la cohorte. Le centile se lit : plus haut = mieux.",
+        "que le rapport donne pour la cohorte sur cette question : un verdict par ligne. Le "
+        "centile va de la part qui a moins bien répondu à cette part augmentée de celle qui a "
+        "répondu comme l'entreprise, calculé par l'outil (plus haut = mieux). « Au niveau ou en "
+        "avance » signifie que les fourchettes du rapport ne tranchent pas : « en avance » et « en "
+        "retard » ne sont dits que lorsque ses chiffres le prouvent.",
         "no_placements": "Aucune réponse n'a pu être confrontée à un chiffre de cohorte.",
         "versus": "Face à : {cohort}",
         "question": "Question",
         "your_answer": "Votre réponse",
         "cohort_figure": "Chiffre de la cohorte",
-        "percentile": "Centile",
+        "percentile": "Centile (calculé)",
         "verdict": "Verdict",
         "in_words": "En clair",
         "no_benchmark": "pas de référence",
@@ -177,12 +187,13 @@ LABELS = {
                         "less_than": "moins de ", "range": ""},
         "average": "moyenne",
         "percentile_axis": "part de la cohorte (%) ; à droite = meilleures réponses ; "
-        "▼ = l'entreprise",
+        "trait épais = l'entreprise",
         "chart_cohort": "L'entreprise face à : {cohort}",
         "chart_cohort_caption": "Chaque barre montre la répartition de la cohorte entre les "
         "réponses (plus clair = moins mature ; gris = sans libellé dans le rapport) ou, pour une "
-        "part unique, les répondants ayant donné la meilleure réponse (foncé). Le triangle est "
-        "le centile de l'entreprise, coloré selon le verdict. Une ligne « moyenne » est la "
+        "part, les répondants ayant moins bien répondu (clair) et mieux répondu (foncé), ce que le "
+        "rapport laisse ouvert en gris. Le trait épais est la plage de centiles de l'entreprise, "
+        "calculée par l'outil, colorée selon le verdict. Une ligne « moyenne » est la "
         "moyenne de la cohorte en pourcentage, le trait épais la réponse de l'entreprise.",
         "statements": "Ce que le rapport dit sans chiffre",
         "statements_intro": "Constats qualitatifs sur les cohortes ; le rapport ne donne aucun "

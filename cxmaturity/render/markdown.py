@@ -68,6 +68,8 @@ def summary_markdown(
             [L["cohort"], L["cohort_figure"], L["verdict"], L["source"]],
             [[r.cohort, r.figure, f"**{r.verdict_word}**", r.source] for r in block.rows],
         )
+    if c.has_uncertain():
+        out += [f"*{L['uncertain_legend']}*", ""]
     if c.has_ambiguous():
         out += [f"*{L['ambiguous_legend']}*", ""]
 

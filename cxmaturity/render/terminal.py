@@ -133,12 +133,15 @@ class CohortRows:
             if row.verdict != "no_benchmark":
                 words.append(f"{L['colon']}{row.figure}")
                 words.append(f" ({row.source})", style="dim")
+            elif row.figure != "—":
+                words.append(f"{L['colon']}{row.figure}", style="dim")
             table.add_row(self._verdict(row), words)
         return table
 
 
 def _verdict_width(c: Content) -> int:
-    return max(len(c.verdict(v)) for v in ("ahead", "level", "behind", "no_benchmark"))
+    words = [c.verdict(v) for v in ("ahead", "level", "behind", "no_benchmark")]
+    return max(len(w) for w in words + [r.verdict_word for b in c.placements() for r in b.rows])
 
 
 class DimensionTable:
@@ -186,6 +189,8 @@ def placements(c: Content) -> RenderableType:
             block.answer,
         )
         parts += [head, Padding(CohortRows(c, block.rows, header=i == 0), (0, 0, 1, 2))]
+    if c.has_uncertain():
+        parts.append(Text(L["uncertain_legend"], style="italic"))
     if c.has_ambiguous():
         parts.append(Text(L["ambiguous_legend"], style="italic"))
     return Group(*parts)
