@@ -262,3 +262,16 @@ def test_the_docs_wide_csv_scores(cli, tmp_path):
     assert cli("batch", str(tmp_path / "w.csv"), "-o", str(tmp_path / "o.jsonl")).exit_code == 0
     [row] = _rows(tmp_path / "o.jsonl")
     assert row["company_name"] == "Acme"
+
+
+def test_a_survey_export_on_standard_input(cli, tmp_path):
+    result = cli("batch", "-", "--input-format", "csv", "--map", str(DATA / "survey-export-fr.map.yaml"),
+                 "-o", str(tmp_path / "o.csv"), "--errors", str(tmp_path / "e.csv"),
+                 input=(DATA / "survey-export-fr.csv").read_text(encoding="utf-8"))
+    assert result.exit_code == 1
+    with open(tmp_path / "e.csv", encoding="utf-8") as f:
+        assert [(e["source"], e["line"]) for e in csv.DictReader(f)] == [("<stdin>", "9")]
+    with open(tmp_path / "o.csv", encoding="utf-8") as f:
+        assert len(list(csv.DictReader(f))) == 12
+    no_format = cli("batch", "-", "-o", str(tmp_path / "x.csv"), input="")
+    assert no_format.exit_code == 1 and "--input-format" in no_format.stderr
