@@ -739,12 +739,15 @@ def batch(
     from .batch.run import batch as run_batch
     from .batch.words import summary_lines
 
-    settings = Settings(plugins_dirs=tuple(str(d) for d in plugins_dir or []), strict=strict,
-                        cohorts=tuple(str(c) for c in cohorts or []), weights=str(weights) if weights else None,
-                        placements=placements is not None)
+    # Absolute paths: Dask workers load the same plugins, cohorts and model from their own folder.
+    settings = Settings(plugins_dirs=tuple(str(d.resolve()) for d in plugins_dir or []), strict=strict,
+                        cohorts=tuple(str(c.resolve()) for c in cohorts or []),
+                        weights=str(Path(weights).resolve()) if weights else None, placements=placements is not None)
     summary = run_batch(inputs, out, settings, questionnaire=questionnaire,
                         column_map=str(column_map) if column_map else None, input_format=input_format,
                         placements=placements, errors=errors, engine=engine, scheduler=scheduler, chunk=chunk)
+    for line in summary.warnings:
+        typer.echo(f"Warning: {line}", err=True)
     for line in summary_lines(summary, out, lang):
         typer.echo(line, err=True)
     if summary.failed:

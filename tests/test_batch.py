@@ -275,3 +275,13 @@ def test_a_survey_export_on_standard_input(cli, tmp_path):
         assert len(list(csv.DictReader(f))) == 12
     no_format = cli("batch", "-", "-o", str(tmp_path / "x.csv"), input="")
     assert no_format.exit_code == 1 and "--input-format" in no_format.stderr
+
+
+def test_a_failing_plugin_is_fatal_under_strict_and_named_otherwise(cli, tmp_path, docs):
+    source = _jsonl(tmp_path / "in.jsonl", docs[:3])
+    plugins = str(DATA / "plugins" / "raises_in_score")
+    strict = cli("batch", str(source), "-o", str(tmp_path / "s.jsonl"), "--plugins-dir", plugins, "--strict")
+    assert strict.exit_code == 1 and strict.stderr.startswith("Error: ") and "failed in score" in strict.stderr
+    lenient = cli("batch", str(source), "-o", str(tmp_path / "l.jsonl"), "--plugins-dir", plugins)
+    assert lenient.exit_code == 0 and len(_rows(tmp_path / "l.jsonl")) == 3
+    assert "Warning: plugin" in lenient.stderr and "failed in score" in lenient.stderr

@@ -93,7 +93,8 @@ def test_every_example_reads_on_the_c_parser_with_the_same_data(path, monkeypatc
     def no_pure(*args, **kwargs):
         raise AssertionError("fell back to the pure-Python parser")
 
-    monkeypatch.setattr(yamlio, "YAML", lambda *a, typ=None, pure=False, **k: no_pure() if pure else YAML(typ=typ, pure=False))
+    monkeypatch.setattr(yamlio, "YAML",
+                        lambda *a, typ=None, pure=False, **k: no_pure() if pure else YAML(typ=typ, pure=False))
     got = yamlio.parse(text, str(path))
     assert got == expected and repr(got) == repr(expected)
 

@@ -190,10 +190,10 @@ def score_chunk(records: list[Record], settings: Settings) -> Scored:
         try:
             result = evaluate(assessment, questionnaire, s.registry, s.model, precomputed=given)
         except Exception as exc:  # noqa: BLE001 - one row's failure is reported, the batch goes on
-            from ..errors import CxError
+            from ..errors import CxError, PluginError
 
-            if not isinstance(exc, CxError):
-                raise
+            if not isinstance(exc, CxError) or isinstance(exc, PluginError):
+                raise  # a bug keeps its traceback; a plugin failure under --strict stops the run
             out.errors.append({"source": record.source, "line": record.line, "reason": str(exc)})
             continue
         row = {"source": record.source, "line": record.line, **row_of(result, dims, cohorts),

@@ -12,7 +12,7 @@ from pathlib import Path
 from ..errors import CxError
 from .engines import run as run_engine
 from .readers import CHUNK, Record, read
-from .rows import Settings, columns
+from .rows import Settings, columns, setup
 from .writers import ERROR_COLUMNS, PLACEMENT_COLUMNS, RowWriter
 
 
@@ -24,6 +24,7 @@ class Summary:
     failed: int = 0
     errors_path: str | None = None
     row_by_row: set[str] = field(default_factory=set)
+    warnings: list[str] = field(default_factory=list)
 
 
 def default_errors_path(out: str) -> str:
@@ -85,6 +86,8 @@ def batch(
             summary.rows += len(scored.rows)
             summary.failed += len(scored.errors)
             summary.row_by_row |= scored.row_by_row
+        # Plugin failures met in this process (a Dask worker's stay in its log).
+        summary.warnings = list(setup(settings).registry.warnings)
     finally:
         writer.close()
         if place_writer is not None:
