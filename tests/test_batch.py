@@ -285,3 +285,23 @@ def test_a_failing_plugin_is_fatal_under_strict_and_named_otherwise(cli, tmp_pat
     lenient = cli("batch", str(source), "-o", str(tmp_path / "l.jsonl"), "--plugins-dir", plugins)
     assert lenient.exit_code == 0 and len(_rows(tmp_path / "l.jsonl")) == 3
     assert "Warning: plugin" in lenient.stderr and "failed in score" in lenient.stderr
+
+
+def test_csv_lines_stay_right_across_many_blocks_with_bad_rows(tmp_path):
+    import random
+
+    from cxmaturity.batch.readers import _csv_rows
+
+    rng = random.Random(1)
+    lines, bad = ["company.id,invest.front_office"], set()
+    for n in range(2, 3000):
+        if rng.random() < 0.05:
+            lines.append(f"c{n},heavily,extra")
+            bad.add(n)
+        else:
+            lines.append(f"c{n},heavily")
+    (tmp_path / "m.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    got = list(_csv_rows(tmp_path / "m.csv", 4096))  # small blocks: dozens of record batches
+    assert [n for n, _ in got] == list(range(2, 3000))
+    for n, cells in got:
+        assert isinstance(cells, str) if n in bad else cells["company.id"] == f"c{n}"

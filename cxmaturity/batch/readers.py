@@ -130,9 +130,13 @@ def _csv_rows(source: Any, block: int) -> Iterator[tuple[int, dict[str, Any] | s
         parse_options=pcsv.ParseOptions(invalid_row_handler=handler, newlines_in_values=True),
         convert_options=pcsv.ConvertOptions(column_types={n: pa.string() for n in names}, strings_can_be_null=False),
     )
+    # Good rows are numbered by counting records and stepping over the invalid ones; the
+    # handler has seen a batch's invalid rows before the batch comes out (and may have seen
+    # later ones: they wait for their turn).
     record = 1  # the header
+    bad: dict[int, str] = {}
     for batch in reader:
-        bad = {n: why for n, why in invalid}
+        bad.update(invalid)
         invalid.clear()
         for cells in batch.to_pylist():
             record += 1
@@ -140,11 +144,9 @@ def _csv_rows(source: Any, block: int) -> Iterator[tuple[int, dict[str, Any] | s
                 yield record, bad.pop(record)
                 record += 1
             yield record, cells
-        for n in sorted(bad):  # invalid rows after the batch's last good one
-            yield n, bad[n]
-            record = max(record, n)
-    for n, why in sorted(invalid):
-        yield n, why
+    bad.update(invalid)
+    for n in sorted(bad):
+        yield n, bad[n]
 
 
 class _Prefixed(io.RawIOBase):
