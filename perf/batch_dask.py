@@ -39,7 +39,8 @@ def main() -> int:
                 # warm: each worker loads the plugins once
                 list(dask(read(str(source), q, size=20), Settings(), client=client))
                 start = time.perf_counter()
-                rows = [r for s in dask(read(str(source), q, size=250), Settings(), client=client) for r in s.rows]
+                size = max(20, n // 24)  # enough chunks that two workers finish together
+                rows = [r for s in dask(read(str(source), q, size=size), Settings(), client=client) for r in s.rows]
                 walls[workers] = time.perf_counter() - start
                 outputs[workers] = rows
     for w, t in walls.items():
