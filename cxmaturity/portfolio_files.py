@@ -14,7 +14,7 @@ from pathlib import Path
 from .errors import CxError, FileError, Problem
 from .models import Assessment, Questionnaire
 
-SUFFIXES = (".yaml", ".yml")
+SUFFIXES = (".yaml", ".yml", ".json")
 
 
 def assessment_paths(paths: Iterable[Path | str]) -> Iterator[Path]:
