@@ -79,3 +79,43 @@ def test_duplicate_key_still_a_located_error():
     with pytest.raises(FileError) as info:
         yamlio.parse("a: 1\nb: 2\na: 3\n", "dup.yaml")
     assert str(info.value).startswith('dup.yaml:3: YAML syntax: while constructing a mapping: found duplicate key "a"')
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "examples" / "assessments").glob("*.yaml")), ids=lambda p: p.name)
+def test_every_example_reads_on_the_c_parser_with_the_same_data(path, monkeypatch):
+    # A plain timestamp inside a flow mapping (`{…, at: 2026-01-27T13:02:15Z}`) is YAML 1.2 that
+    # libyaml stops at; it is tagged for libyaml instead of falling to the pure-Python parser.
+    from ruamel.yaml import YAML
+
+    text = path.read_text(encoding="utf-8")
+    expected = YAML(typ="safe", pure=True).load(text)
+
+    def no_pure(*args, **kwargs):
+        raise AssertionError("fell back to the pure-Python parser")
+
+    monkeypatch.setattr(yamlio, "YAML",
+                        lambda *a, typ=None, pure=False, **k: no_pure() if pure else YAML(typ=typ, pure=False))
+    got = yamlio.parse(text, str(path))
+    assert got == expected and repr(got) == repr(expected)
+
+
+@pytest.mark.parametrize("stamp", ["2026-01-27T13:02:15Z", "2026-01-27T13:02:15+01:00", "2026-01-27 13:02:15",
+                                   "2026-01-27T13:02:15.25-05:00"])
+def test_flow_timestamps_keep_value_and_zone(stamp):
+    from ruamel.yaml import YAML
+
+    text = f"answers:\n  a: {{state: answered, at: {stamp}}}\n"
+    got, expected = yamlio.parse(text, "t.yaml"), YAML(typ="safe", pure=True).load(text)
+    assert got == expected and repr(got) == repr(expected)
+
+
+def test_json_files_are_read_as_json(tmp_path):
+    import json
+
+    from cxmaturity.errors import FileError
+
+    data = {"format": 1, "answers": {"a": {"state": "answered", "value": ["x", "y"]}}}
+    assert yamlio.parse(json.dumps(data), "a.json") == data
+    with pytest.raises(FileError) as err:
+        yamlio.parse('{\n  "format": 1,\n  oops\n}', "b.json")
+    assert "b.json:3" in str(err.value.problems[0]) and "not valid JSON" in str(err.value.problems[0])

@@ -76,6 +76,19 @@ def report_cohorts() -> list[CohortDef]:
     ]
 
 
+def _assessments(paths: Iterable[Path | str], questionnaire: Questionnaire, questionnaires: Questionnaires):
+    """(assessment and questionnaire, or Skipped; where from) for YAML files and folders, and for
+    each row of batch input (JSON Lines, CSV, Parquet: the readers of `cxmaturity batch`)."""
+    from cxmaturity.batch.cohort_input import assessments, is_batch
+
+    for path in assessment_paths(paths):
+        if is_batch(path):
+            for loaded in assessments(path, questionnaire, questionnaires):
+                yield loaded, loaded.path if isinstance(loaded, Skipped) else path
+        else:
+            yield load_one(path, questionnaires), path
+
+
 def _collect(paths: Iterable[Path | str], questionnaire: Questionnaire, skipped: list[Skipped],
              find) -> dict[str, _Company]:
     # Assessments of another questionnaire are checked against their own, then refused here:
@@ -83,8 +96,7 @@ def _collect(paths: Iterable[Path | str], questionnaire: Questionnaire, skipped:
     latest: dict[str, _Company] = {}
     questionnaires = Questionnaires(find)
     with_options = {q.id for q in questionnaire.questions if q.options}
-    for path in assessment_paths(paths):
-        loaded = load_one(path, questionnaires)
+    for loaded, path in _assessments(paths, questionnaire, questionnaires):
         if isinstance(loaded, Skipped):
             skipped.append(loaded)
             continue

@@ -160,11 +160,13 @@ def evaluate(
     questionnaire: Questionnaire,
     registry: Registry,
     model: StageModel | None = None,
+    precomputed: dict | None = None,
 ) -> Result:
     """The result document of `assessment`: the cohorts it belongs to and its placements
     against them, findings, dimensions with their stages, the overall stage, the roadmap
     (from the playbooks the plugins registered and the dimension scores), missing answers,
-    plugins. `model` is the stage model (``--weights``); None means the bundled one."""
+    plugins. `model` is the stage model (``--weights``); None means the bundled one.
+    `precomputed` (scorer name → findings) holds what scorers' batch methods gave already."""
     answers = assessment.answered()
     cohort_files, scorers = cohort_files_for(questionnaire, registry), scorers_for(questionnaire, registry)
     playbooks = playbooks_for(questionnaire, registry)
@@ -172,7 +174,7 @@ def evaluate(
     ctx = ScoringContext(
         assessment=assessment, questionnaire=questionnaire, cohorts=cohorts, language=assessment.language
     )
-    findings, scored = run_scorers(registry, ctx, scorers)
+    findings, scored = run_scorers(registry, ctx, scorers, precomputed)
     dims = declared(dimensions(findings), scorers)
     placements, statements = place(answers, questionnaire, cohort_files, cohorts)
     result = Result(

@@ -98,13 +98,18 @@ def _copy(model):
 
 
 def run_scorers(
-    registry: Registry, ctx: ScoringContext, scorers: list[Scorer] | None = None
+    registry: Registry,
+    ctx: ScoringContext,
+    scorers: list[Scorer] | None = None,
+    precomputed: dict[str, list[Finding]] | None = None,
 ) -> tuple[list[Finding], list[PluginStatus]]:
     """Every scorer's findings, sorted by (dimension, scorer), and the status of each plugin
     whose scorers ran (with the reason when one failed). A scorer that raises or returns
     something invalid contributes nothing; the failure is recorded in `registry` (which
     raises `PluginError` under strict). `scorers`: those to run (default: every registered one;
-    `applies.scorers_for` picks those of a questionnaire)."""
+    `applies.scorers_for` picks those of a questionnaire). `precomputed` holds, by scorer name,
+    findings a scorer's batch method already gave for this context; they are checked like any
+    others, and that scorer is not called."""
     findings: list[Finding] = []
     used: set[str] = set()
     scorers = registry.scorers if scorers is None else scorers
@@ -144,11 +149,22 @@ def run_scorers(
 
         return call
 
+    def checking(scorer: Scorer, given: list[Finding]):
+        def call() -> tuple[str, Any]:
+            try:
+                return "found", _checked(scorer, given)
+            except Exception as exc:  # reported as invalid, with what is wrong
+                return "invalid", _error_text(exc)
+
+        return call
+
     calls = []
     for scorer in scorers:
         plugin = registry.owner("scorers", scorer.name) or scorer.name
         used.add(plugin)
-        calls.append((plugin, f"in score ({scorer.name})", scoring(scorer)))
+        given = precomputed.get(scorer.name) if precomputed else None
+        call = scoring(scorer) if given is None else checking(scorer, given)
+        calls.append((plugin, f"in score ({scorer.name})", call))
     for scorer, (plugin, _, _), (outcome, error) in zip(scorers, calls, registry.run_each(calls), strict=True):
         if error is None and outcome[0] != "found":
             error = outcome[1]

@@ -21,6 +21,11 @@ def register_scorers(register):
     A scorer is a ``cxmaturity.Scorer`` (subclass it): a unique kebab-case ``name``, the
     ``dimension`` it scores, and ``score(ctx) -> list[Finding]``. Called once each time an
     assessment is scored, before any scorer runs. Added in 0.1.0.
+
+    Optionally a scorer also has ``score_batch(contexts) -> list[list[Finding] | None]``: the
+    findings of many contexts at once (``cxmaturity batch``), each equal to what ``score``
+    gives that context, None to leave one to ``score``. Without it, ``batch`` runs ``score``
+    row by row and says which scorers ran that way. ``QuestionScorer`` provides one.
     """
 
 

@@ -62,6 +62,11 @@ class Scorer:
     `score(ctx)` returns findings (usually one) for `dimension`, built with
     ``Finding.from_steps`` so that the arithmetic travels with the score. Skipped,
     not-applicable and don't-know answers are left out of a score, never counted as zero.
+
+    Optional: ``score_batch(contexts) -> list[list[Finding] | None]`` scores many assessments
+    at once for ``cxmaturity batch`` (each list equal to what ``score`` gives that context;
+    None leaves a context to ``score``). A scorer without it is run row by row, and the batch
+    output names it (docs/plugin-hooks.md).
     """
 
     name: str = ""
@@ -171,6 +176,20 @@ class QuestionScorer(Scorer):
         worst = min(rated, key=lambda r: r[0])[1]
         best = max(reversed(rated), key=lambda r: r[0])[1]
         return worst, best
+
+    def score_batch(self, contexts: list[ScoringContext]) -> list[list[Finding] | None]:
+        """The findings of many assessments, column by column: `step` is called once per
+        distinct answer to a question in the batch, not once per assessment. This holds when
+        `step` reads nothing but the question and the value (the built-in scorers); a scorer
+        whose `step` reads more, or that overrides `score`, leaves every context to `score`."""
+        from cxmaturity.plugin_host.scorer_batch import question_scorer_batch
+
+        if type(self).score is not QuestionScorer.score or not self.steps_by_value:
+            return [None] * len(contexts)
+        return question_scorer_batch(self, contexts)
+
+    #: Whether `step` depends only on the question and the value (see `score_batch`).
+    steps_by_value: bool = True
 
     @staticmethod
     def lower_first(text: str) -> str:

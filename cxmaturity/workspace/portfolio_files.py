@@ -14,7 +14,7 @@ from pathlib import Path
 from cxmaturity.errors import CxError, FileError, Problem
 from cxmaturity.formats.models import Assessment, Questionnaire
 
-SUFFIXES = (".yaml", ".yml")
+SUFFIXES = (".yaml", ".yml", ".json")
 
 
 def assessment_paths(paths: Iterable[Path | str]) -> Iterator[Path]:

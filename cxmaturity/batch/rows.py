@@ -1,0 +1,209 @@
+"""A chunk of assessment documents → one result row each, by the pipeline `score` uses.
+
+Every row is the `evaluate` result of its assessment (cohorts, scorers, placements, the stage
+with its range, the roadmap), reduced to what a table of many companies shows. Scorers with a
+batch method score the whole chunk first and hand their findings to `evaluate`; the others run
+row by row inside it. `score_chunk` is a plain function of picklable arguments, so that the
+Dask engine runs the very same code on its workers.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from cxmaturity.batch.readers import Record
+
+VERDICTS = ("ahead", "level", "behind", "no_benchmark")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What every process needs to load the same plugins, cohorts and stage model."""
+
+    plugins_dirs: tuple[str, ...] = ()
+    strict: bool = False
+    cohorts: tuple[str, ...] = ()
+    weights: str | None = None
+    placements: bool = False
+
+
+@dataclass
+class Scored:
+    """What a chunk gives: rows, long-form placements, errors, scorers run row by row."""
+
+    rows: list[dict[str, Any]] = field(default_factory=list)
+    placements: list[dict[str, Any]] = field(default_factory=list)
+    errors: list[dict[str, Any]] = field(default_factory=list)
+    row_by_row: set[str] = field(default_factory=set)
+
+
+class _Setup:
+    def __init__(self, settings: Settings):
+        from cxmaturity.evaluation.stages import load_stage_model
+        from cxmaturity.plugin_host.catalog import find
+        from cxmaturity.workspace.portfolio_files import Questionnaires
+        from cxmaturity.workspace.workspace import open_registry
+
+        self.registry = open_registry(settings.plugins_dirs, strict=settings.strict, cohorts=settings.cohorts)
+        self.model = load_stage_model(settings.weights)
+        self.questionnaires = Questionnaires(lambda qid, v: find(qid, v, registry=self.registry))
+        self.batched = [s for s in self.registry.scorers if callable(getattr(s, "score_batch", None))]
+
+
+_SETUPS: dict[Settings, _Setup] = {}
+
+
+def setup(settings: Settings) -> _Setup:
+    """The plugins, stage model and questionnaires, loaded once per process and settings."""
+    if settings not in _SETUPS:
+        _SETUPS.clear()
+        _SETUPS[settings] = _Setup(settings)
+    return _SETUPS[settings]
+
+
+def columns(settings: Settings) -> tuple[list[str], list[str], list[str]]:
+    """(every output column in order, the dimension ids, the cohort ids): fixed before the
+    first row, so that every chunk of a CSV or Parquet file has the same columns."""
+    s = setup(settings)
+    dims = sorted({d.id for d in s.model.dimensions} | {sc.dimension for sc in s.registry.scorers})
+    cohorts = sorted({c.id for f in s.registry.cohort_files for c in f.cohorts})
+    cols = ["source", "line", "company_id", "company_name", "assessed", "questionnaire", "language",
+            "stage", "best_stage", "score", "score_high", "coverage", "open_questions", "held_back",
+            "weakest", "provisional"]
+    for d in dims:
+        cols += [f"dim.{d}", f"dim.{d}.low", f"dim.{d}.high", f"dim.{d}.answered", f"dim.{d}.asked"]
+    cols += ["playbook", "phase"]
+    for c in cohorts:
+        cols += [f"cohort.{c}.{v}" for v in VERDICTS]
+    cols += ["scored_row_by_row"]
+    return cols, dims, cohorts
+
+
+def _problem(exc: Exception) -> str:
+    from pydantic import ValidationError
+
+    if isinstance(exc, ValidationError):
+        first = exc.errors(include_url=False)[0]
+        where = ".".join(str(p) for p in first["loc"])
+        more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
+        return f"{where}: {first['msg']}{more}" if where else f"{first['msg']}{more}"
+    return str(exc)
+
+
+def _load(record: Record, s: _Setup) -> tuple[Any, Any] | str:
+    """(assessment, questionnaire) of a record, or why not, as `portfolio` checks a file."""
+    from pydantic import ValidationError
+
+    from cxmaturity.errors import CxError
+    from cxmaturity.formats.loader import check_assessment
+    from cxmaturity.formats.models import Assessment
+
+    if record.error is not None:
+        return record.error
+    try:
+        assessment = Assessment.model_validate(record.data)
+        questionnaire = s.questionnaires.get(assessment.questionnaire.id, assessment.questionnaire.version)
+    except (ValidationError, CxError) as exc:
+        return _problem(exc)
+    problems = check_assessment(assessment, questionnaire)
+    if problems:
+        where, why = problems[0]
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        return f"{'.'.join(map(str, where))}: {why}{more}"
+    return assessment, questionnaire
+
+
+def row_of(result: Any, dims: list[str], cohorts: list[str]) -> dict[str, Any]:
+    """One table row of a result document: who, the stage with its range, the scores, the
+    playbook and phase, and the verdicts counted per cohort (None where it is no member)."""
+    o = result.overall
+    row: dict[str, Any] = {
+        "company_id": result.company.id,
+        "company_name": result.company.name,
+        "assessed": result.assessed.isoformat() if result.assessed else None,
+        "questionnaire": f"{result.questionnaire.id}@{result.questionnaire.version}",
+        "language": result.language,
+        "stage": o.stage,
+        "best_stage": getattr(o, "best_stage", None) or o.stage,
+        "score": o.score,
+        "score_high": getattr(o, "high", None) if getattr(o, "high", None) is not None else o.score,
+        "coverage": o.coverage,
+        "open_questions": getattr(o, "open", 0),
+        "held_back": o.held_back.stage if getattr(o, "held_back", None) is not None else None,
+        "weakest": getattr(o, "weakest", None),
+        "provisional": "|".join(getattr(o, "provisional", []) or []) or None,
+    }
+    by_id = {d.id: d for d in result.dimensions}
+    for d in dims:
+        dim = by_id.get(d)
+        row[f"dim.{d}"] = dim.score if dim else None
+        row[f"dim.{d}.low"] = getattr(dim, "low", None) if dim else None
+        row[f"dim.{d}.high"] = getattr(dim, "high", None) if dim else None
+        row[f"dim.{d}.answered"] = dim.coverage.answered if dim else None
+        row[f"dim.{d}.asked"] = dim.coverage.asked if dim else None
+    row["playbook"] = result.roadmap.playbook if result.roadmap else None
+    row["phase"] = result.roadmap.current if result.roadmap else None
+    members = {m.id for m in result.cohorts}
+    counts = Counter((p.cohort, p.verdict) for p in result.placements)
+    for c in cohorts:
+        for v in VERDICTS:
+            row[f"cohort.{c}.{v}"] = counts.get((c, v), 0) if c in members else None
+    return row
+
+
+def score_chunk(records: list[Record], settings: Settings) -> Scored:
+    """The rows of one chunk (the unit the engines hand out); a record that cannot be read or
+    scored becomes an error with its line, and the others go on."""
+    from cxmaturity.evaluation.cohorts import memberships
+    from cxmaturity.evaluation.pipeline import evaluate
+    from cxmaturity.plugin_host.scorer_contract import ScoringContext
+
+    s = setup(settings)
+    _, dims, cohorts = columns(settings)
+    out = Scored()
+    loaded = []
+    for record in records:
+        got = _load(record, s)
+        if isinstance(got, str):
+            out.errors.append({"source": record.source, "line": record.line, "reason": got})
+        else:
+            loaded.append((record, *got))
+    contexts = [
+        ScoringContext(assessment=a, questionnaire=q, language=a.language,
+                       cohorts=memberships(a.answered(), q, s.registry.cohort_files))
+        for _, a, q in loaded
+    ]
+    batch: dict[str, list[Any]] = {}
+    for scorer in s.batched:
+        try:
+            batch[scorer.name] = list(scorer.score_batch(contexts))
+        except Exception:  # noqa: BLE001 - the row-by-row run reports the scorer's failure by name
+            batch[scorer.name] = [None] * len(contexts)
+    by_row = sorted(sc.name for sc in s.registry.scorers if sc.name not in batch)
+    for i, (record, assessment, questionnaire) in enumerate(loaded):
+        given = {name: found[i] for name, found in batch.items() if found[i] is not None}
+        slow = sorted(set(by_row) | {n for n, found in batch.items() if found[i] is None})
+        try:
+            result = evaluate(assessment, questionnaire, s.registry, s.model, precomputed=given)
+        except Exception as exc:  # noqa: BLE001 - one row's failure is reported, the batch goes on
+            from cxmaturity.errors import CxError, PluginError
+
+            if not isinstance(exc, CxError) or isinstance(exc, PluginError):
+                raise  # a bug keeps its traceback; a plugin failure under --strict stops the run
+            out.errors.append({"source": record.source, "line": record.line, "reason": str(exc)})
+            continue
+        row = {"source": record.source, "line": record.line, **row_of(result, dims, cohorts),
+               "scored_row_by_row": "|".join(slow) or None}
+        out.rows.append(row)
+        out.row_by_row.update(slow)
+        if settings.placements:
+            for p in result.placements:
+                out.placements.append({
+                    "source": record.source, "line": record.line, "company_id": result.company.id,
+                    "cohort": p.cohort, "question": p.question, "verdict": p.verdict,
+                    "certain": getattr(p, "certain", True), "figure": p.figure,
+                    "confidence": p.confidence,
+                })
+    return out

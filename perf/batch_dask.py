@@ -1,0 +1,55 @@
+"""`batch --engine dask` with a local cluster of one worker process, then two: throughput and
+the speed-up (target at least 1.6 with two workers), results checked equal.
+
+Run by hand: ``.venv/bin/python perf/batch_dask.py [N]`` (N = 4,000 by default). Clusters
+listen on 127.0.0.1 only. Each worker is one process with one thread; the machine needs two
+free cores for the speed-up to show.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+
+
+def main() -> int:
+    import generate
+    from distributed import Client, LocalCluster
+
+    from cxmaturity.batch.engines import dask
+    from cxmaturity.batch.readers import read
+    from cxmaturity.batch.rows import Settings, setup
+    from cxmaturity.plugin_host.catalog import find
+
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 4_000
+    q = find("cx-ai-2018")
+    walls, outputs = {}, {}
+    with tempfile.TemporaryDirectory() as tmp:
+        source = Path(tmp) / "in.jsonl"
+        source.write_text("".join(json.dumps(d) + "\n" for d in generate.assessments(n, seed=2026)))
+        for workers in (1, 2):
+            with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
+                              dashboard_address=None) as cluster, Client(cluster) as client:
+                # warm: every worker loads the plugins and model before the clock starts
+                client.run(setup, Settings())
+                start = time.perf_counter()
+                size = max(20, n // 24)  # enough chunks that two workers finish together
+                rows = [r for s in dask(read(str(source), q, size=size), Settings(), client=client) for r in s.rows]
+                walls[workers] = time.perf_counter() - start
+                outputs[workers] = rows
+    for w, t in walls.items():
+        print(f"{w} worker{'s' if w > 1 else ''}: {n / t:,.0f} assessments/s ({t:.1f} s wall)")
+    speedup = walls[1] / walls[2]
+    same = outputs[1] == outputs[2]
+    print(f"speed-up with two workers: {speedup:.2f} (target 1.6); same rows: {same}")
+    return 0 if speedup >= 1.6 and same else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
