@@ -149,10 +149,10 @@ def run_scorers(
 
         return call
 
-    def checking(scorer: Scorer, given: list[Finding]):
+    def checking(scorer: Scorer, ready: list[Finding]):
         def call() -> tuple[str, Any]:
             try:
-                return "found", _checked(scorer, given)
+                return "found", _checked(scorer, ready)
             except Exception as exc:  # reported as invalid, with what is wrong
                 return "invalid", _error_text(exc)
 
@@ -162,8 +162,8 @@ def run_scorers(
     for scorer in scorers:
         plugin = registry.owner("scorers", scorer.name) or scorer.name
         used.add(plugin)
-        given = precomputed.get(scorer.name) if precomputed else None
-        call = scoring(scorer) if given is None else checking(scorer, given)
+        ready = precomputed.get(scorer.name) if precomputed else None
+        call = scoring(scorer) if ready is None else checking(scorer, ready)
         calls.append((plugin, f"in score ({scorer.name})", call))
     for scorer, (plugin, _, _), (outcome, error) in zip(scorers, calls, registry.run_each(calls), strict=True):
         if error is None and outcome[0] != "found":
