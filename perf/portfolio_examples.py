@@ -27,7 +27,7 @@ print(json.dumps({"wall": time.perf_counter() - t, "cpu": u.ru_utime + u.ru_stim
 
 
 def measure(folder: Path, out: Path) -> dict:
-    cmd = [sys.executable, "-m", "cxmaturity", "portfolio", str(folder), "--format", "json", "-o", str(out)]
+    cmd = [sys.executable, "-m", "cxmaturity", "portfolio", str(folder), "--format", "json", "-o", str(out), "--force"]
     got = subprocess.run([sys.executable, "-c", MEASURE, json.dumps(cmd)], capture_output=True, text=True, check=True)
     return json.loads(got.stdout)
 

@@ -55,7 +55,7 @@ def main() -> int:
             for _ in range(args.runs):
                 for fmt in formats:
                     out = Path(tmp) / f"{path.stem}.{fmt}"
-                    elapsed, peak = run([str(exe), "report", str(path), "-o", str(out)])
+                    elapsed, peak = run([str(exe), "report", str(path), "-o", str(out), "--force"])
                     times[fmt].append(elapsed)
                     peaks[fmt] = max(peaks[fmt], peak)
             best = {f: min(t) for f, t in times.items()}

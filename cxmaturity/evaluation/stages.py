@@ -278,7 +278,9 @@ def apply(
     high, _ = _mean(w, best.scores)
     stage, held, failing = reached(score, model, worst.answers, worst.scores, questionnaire)
     top, _, _ = reached(high, model, best.answers, best.scores, questionnaire)
-    weighted = [d for d in dims if d.weight > 0 and d.low is not None]
+    # The weakest among the dimensions the answers score: one with no answer at all is open
+    # (its range is the whole scale), not weak.
+    weighted = [d for d in dims if d.weight > 0 and d.low is not None and d.score is not None]
     weakest = min(weighted, key=lambda d: d.low, default=None)
     total = sum(d.weight for d in model.dimensions)  # the whole model, as `overall` counts it
     certain = sum(d.weight for d in dims if d.weight > 0 and d.score is not None and not d.provisional)
