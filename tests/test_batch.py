@@ -23,9 +23,9 @@ def docs():
 def expected(docs, tmp_path_factory):
     """The single-assessment pipeline's result of every generated assessment, read from its
     YAML file as `score` reads it."""
+    from cxmaturity.api import find_questionnaire as find
     from cxmaturity.evaluation.pipeline import evaluate
     from cxmaturity.formats.loader import load_assessment
-    from cxmaturity.api import find_questionnaire as find
     from cxmaturity.plugin_host.manager import load_registry
 
     folder = tmp_path_factory.mktemp("yaml")
@@ -195,8 +195,8 @@ def test_a_plugin_scorer_without_batch_method_runs_row_by_row_with_the_same_numb
 
 
 def test_batch_method_equals_score_for_every_builtin_question_scorer(docs):
-    from cxmaturity.formats.models import Assessment
     from cxmaturity.api import find_questionnaire as find
+    from cxmaturity.formats.models import Assessment
     from cxmaturity.plugin_host.manager import load_registry
     from cxmaturity.plugin_host.scorer_contract import ScoringContext
 
@@ -244,9 +244,9 @@ def _blocks(kind):
 
 
 def test_the_docs_map_is_a_valid_map_and_agrees_with_the_sample(tmp_path):
+    from cxmaturity.api import find_questionnaire as find
     from cxmaturity.batch.column_map import load
     from cxmaturity.formats.yamlio import parse
-    from cxmaturity.api import find_questionnaire as find
 
     [block] = _blocks("yaml")
     (tmp_path / "m.yaml").write_text(block, encoding="utf-8")
