@@ -207,6 +207,12 @@ class Server:
         e = self.store.engagement(int(request.path_params["eid"]))
         return e, (self.core.questionnaire(e) if e else None)
 
+    def consultant_engagement(self, request: Request):
+        """The engagement of a consultant's page and its questionnaire; (None, None) when the
+        link is not the consultant's or names no engagement (both answer 404, so a wrong
+        token learns nothing)."""
+        return self.engagement(request) if self.consultant(request) else (None, None)
+
     async def c_home(self, request: Request) -> Response:
         if not self.consultant(request):
             return self.error(self.lang, "not_found", 404)
@@ -240,9 +246,7 @@ class Server:
                          csrf=csrf_token(self.secret, self.admin))
 
     async def c_engagement(self, request: Request) -> Response:
-        if not self.consultant(request):
-            return self.error(self.lang, "not_found", 404)
-        e, q = self.engagement(request)
+        e, q = self.consultant_engagement(request)
         if e is None:
             return self.error(self.lang, "not_found", 404)
         if request.method == "POST":
@@ -266,9 +270,7 @@ class Server:
                          base=base, csrf=csrf_token(self.secret, self.admin), kept=self._kept(e, q))
 
     async def c_consolidate(self, request: Request) -> Response:
-        if not self.consultant(request):
-            return self.error(self.lang, "not_found", 404)
-        e, q = self.engagement(request)
+        e, q = self.consultant_engagement(request)
         if e is None:
             return self.error(self.lang, "not_found", 404)
         if request.method == "POST":
@@ -288,9 +290,7 @@ class Server:
         return {x.id for x in applicable(q, eng.consolidated(self.store, e, q).answers)}
 
     async def c_decide(self, request: Request) -> Response:
-        if not self.consultant(request):
-            return self.error(self.lang, "not_found", 404)
-        e, q = self.engagement(request)
+        e, q = self.consultant_engagement(request)
         question = q.question(request.path_params["qid"]) if q else None
         if e is None or question is None:
             return self.error(self.lang, "not_found", 404)
@@ -365,9 +365,7 @@ class Server:
                          respondents=self.store.respondents(e.id), report_style=style, report_body=body)
 
     async def c_download(self, request: Request) -> Response:
-        if not self.consultant(request):
-            return self.error(self.lang, "not_found", 404)
-        e, q = self.engagement(request)
+        e, q = self.consultant_engagement(request)
         if e is None:
             return self.error(self.lang, "not_found", 404)
         what = request.path_params["what"]
