@@ -166,9 +166,11 @@ def setup():
 def test_fuzzed_assessments_never_crash_validate_or_score(setup, tmp_path_factory, monkeypatch):
     from typer.testing import CliRunner
 
+    from cxmaturity.cli.options import Sources
+
     registry, questions, cli = setup
     # The plugins are not what is fuzzed: load them once, not once per example.
-    monkeypatch.setattr(cli, "load_plugins", lambda *args, **kwargs: registry)
+    monkeypatch.setattr(Sources, "registry", lambda self: registry)
     folder = tmp_path_factory.mktemp("fuzz")
     runner = CliRunner()
 

@@ -39,7 +39,7 @@ def test_no_french_line_ends_with_an_opening_or_starts_with_a_closing_guillemet(
 def test_hints_name_the_command_as_it_was_typed(monkeypatch, tmp_path):
     import sys
 
-    from cxmaturity.cli import invoked_as
+    from cxmaturity.cli.assess import invoked_as
 
     exe = tmp_path / "bin" / "cxmaturity"
     exe.parent.mkdir()
@@ -102,7 +102,7 @@ def test_help_paragraphs_are_not_broken_mid_phrase(cli, args):
     wide = cli(*args, "--help", env={"COLUMNS": "400"}).output
     command = typer.main.get_command(app)
     for name in args:
-        command = command.commands[name]
+        command = command.get_command(typer.Context(command), name)
     from cxmaturity.cli.one_line_errors import reflow
 
     for paragraph in reflow(command.help).split("\n\n"):

@@ -17,7 +17,7 @@ import re
 import sys
 from typing import Any
 
-from typer import Abort
+from typer import Abort, Typer
 from typer.core import TyperGroup
 
 try:  # typer 0.28 carries its own copy of click; earlier releases use the click package
@@ -57,19 +57,23 @@ def reflow(text: str | None) -> str | None:
     return "\n\n".join(paragraphs)
 
 
-def _reflow_all(command: Any) -> None:
+def reflow_all(command: Any) -> None:
+    """Reflow the help of `command` and of every command below it."""
     command.help = reflow(command.help)
     for sub in getattr(command, "commands", {}).values():
-        _reflow_all(sub)
+        reflow_all(sub)
 
 
 class OneLineErrors(TyperGroup):
     """A typer group whose usage errors are one `Error: …` line, and whose commands' help
-    paragraphs are reflowed."""
+    paragraphs are reflowed (`reflowing`, once it runs: a command loaded later is reflowed then)."""
+
+    reflowing = False
 
     def main(self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None,
              standalone_mode: bool = True, **extra: Any) -> Any:
-        _reflow_all(self)
+        self.reflowing = True
+        reflow_all(self)
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         try:
@@ -84,3 +88,10 @@ class OneLineErrors(TyperGroup):
             echo("", err=True)
             sys.exit(1)
         sys.exit(code if isinstance(code, int) else 0)
+
+
+def subgroup(parent: Typer, name: str, help: str, **settings: Any) -> Typer:
+    """A group of commands called `name` under `parent`, with the manners of this module."""
+    group = Typer(cls=OneLineErrors, help=help, **settings)
+    parent.add_typer(group, name=name)
+    return group
