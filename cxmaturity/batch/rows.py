@@ -10,6 +10,7 @@ Dask engine runs the very same code on its workers.
 from __future__ import annotations
 
 from collections import Counter
+from datetime import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -50,6 +51,25 @@ class _Setup:
         self.model = load_stage_model(settings.weights)
         self.questionnaires = Questionnaires(lambda qid, v: find(qid, v, registry=self.registry))
         self.batched = [s for s in self.registry.scorers if callable(getattr(s, "score_batch", None))]
+        self._plans: dict[tuple[str, int], Any] = {}
+
+    def plan(self, ref: Any) -> Any:
+        """The column plan of the questionnaire a document names (`columns.ColumnPlan`), or
+        None when its rows go the row path: an unknown questionnaire, or a scorer only the
+        row path can run."""
+        if type(ref) is not dict or type(ref.get("id")) is not str or type(ref.get("version")) is not int:
+            return None
+        key = (ref["id"], ref["version"])
+        if key not in self._plans:
+            from cxmaturity.batch.columns import ColumnPlan, Unsupported
+            from cxmaturity.errors import CxError
+
+            try:
+                questionnaire = self.questionnaires.get(*key)
+                self._plans[key] = ColumnPlan(questionnaire, self.registry, self.model)
+            except (CxError, Unsupported):
+                self._plans[key] = None
+        return self._plans[key]
 
 
 _SETUPS: dict[Settings, _Setup] = {}
@@ -163,17 +183,100 @@ def score_chunk(records: list[Record], settings: Settings) -> Scored:
     s = setup(settings)
     _, dims, cohorts = columns(settings)
     out = Scored()
+    fast: dict[int, dict[str, Any]] = {}
+    if not settings.placements:
+        fast, records_left = _by_columns(records, s, dims, cohorts)
+    else:
+        records_left = list(enumerate(records))
+    slow = _by_rows([r for _, r in records_left], s, settings, dims, cohorts, out)
+    # every row in input order: the column path's and the row path's
+    by_line = dict(zip((i for i, _ in records_left), slow))
+    for i in range(len(records)):
+        row = fast.get(i) or by_line.get(i)
+        if row is not None:
+            out.rows.append(row)
+    return out
+
+
+def _by_columns(records: list[Record], s: _Setup, dims: list[str], cohorts: list[str]):
+    """The rows the column path scores (by position in `records`), and the records left to the
+    row path, with their positions: those not plain, and those whose times pydantic refuses."""
+    from pydantic import TypeAdapter, ValidationError
+
+    from cxmaturity.batch.plain import plain
+
+    groups: dict[int, tuple[Any, list[tuple[int, Record, Any]]]] = {}
+    left: list[tuple[int, Record]] = []
+    for i, record in enumerate(records):
+        plan = s.plan(record.data.get("questionnaire")) if record.data is not None else None
+        p = plain(record.data, plan.codes) if plan is not None else None
+        if p is None:
+            left.append((i, record))
+        else:
+            groups.setdefault(id(plan), (plan, []))[1].append((i, record, p))
+    rows: dict[int, dict[str, Any]] = {}
+    times = TypeAdapter(list[datetime | None])
+    for plan, members in groups.values():
+        kept = []
+        for i, record, p in members:
+            try:
+                parsed = times.validate_python(p.times)
+            except ValidationError:
+                left.append((i, record))
+                continue
+            kept.append((i, record, p, parsed[1] or parsed[0]))
+        if not kept:
+            continue
+        try:
+            table = plan.score_chunk([p for _, _, p, _ in kept])
+        except Exception:  # noqa: BLE001 - the row path scores them and reports any failure
+            left += [(i, record) for i, record, _, _ in kept]
+            continue
+        for j, (i, record, p, assessed) in enumerate(kept):
+            row = {"source": record.source, "line": record.line, "company_id": p.company_id,
+                   "company_name": p.company_name, "assessed": assessed.isoformat() if assessed else None,
+                   "questionnaire": f"{plan.questionnaire.id}@{plan.questionnaire.version}",
+                   "language": p.language}
+            for column in COLUMNS_OF_RESULT:
+                row[column] = table[column][j]
+            for d in dims:
+                for suffix in DIM_SUFFIXES:
+                    got = table.get(f"dim.{d}{suffix}")
+                    row[f"dim.{d}{suffix}"] = got[j] if got is not None else None
+            for c in cohorts:
+                for v in VERDICTS:
+                    got = table.get(f"cohort.{c}.{v}")
+                    row[f"cohort.{c}.{v}"] = got[j] if got is not None else None
+            row["scored_row_by_row"] = None
+            rows[i] = row
+    left.sort(key=lambda pair: pair[0])
+    return rows, left
+
+
+COLUMNS_OF_RESULT = ("stage", "best_stage", "score", "score_high", "coverage", "open_questions", "held_back",
+                     "weakest", "provisional", "playbook", "phase")
+DIM_SUFFIXES = ("", ".low", ".high", ".answered", ".asked")
+
+
+def _by_rows(records: list[Record], s: _Setup, settings: Settings, dims: list[str], cohorts: list[str],
+             out: Scored) -> list[dict[str, Any] | None]:
+    """Each record scored by `evaluate` (its row, or None when it failed and went to errors)."""
+    from cxmaturity.evaluation.cohorts import memberships
+    from cxmaturity.evaluation.pipeline import evaluate
+    from cxmaturity.plugin_host.scorer_contract import ScoringContext
+
+    results: list[dict[str, Any] | None] = [None] * len(records)
     loaded = []
-    for record in records:
+    for index, record in enumerate(records):
         got = _load(record, s)
         if isinstance(got, str):
             out.errors.append({"source": record.source, "line": record.line, "reason": got})
         else:
-            loaded.append((record, *got))
+            loaded.append((index, record, *got))
     contexts = [
         ScoringContext(assessment=a, questionnaire=q, language=a.language,
                        cohorts=memberships(a.answered(), q, s.registry.cohort_files))
-        for _, a, q in loaded
+        for _, _, a, q in loaded
     ]
     batch: dict[str, list[Any]] = {}
     for scorer in s.batched:
@@ -182,7 +285,7 @@ def score_chunk(records: list[Record], settings: Settings) -> Scored:
         except Exception:  # noqa: BLE001 - the row-by-row run reports the scorer's failure by name
             batch[scorer.name] = [None] * len(contexts)
     by_row = sorted(sc.name for sc in s.registry.scorers if sc.name not in batch)
-    for i, (record, assessment, questionnaire) in enumerate(loaded):
+    for i, (index, record, assessment, questionnaire) in enumerate(loaded):
         given = {name: found[i] for name, found in batch.items() if found[i] is not None}
         slow = sorted(set(by_row) | {n for n, found in batch.items() if found[i] is None})
         try:
@@ -196,7 +299,7 @@ def score_chunk(records: list[Record], settings: Settings) -> Scored:
             continue
         row = {"source": record.source, "line": record.line, **row_of(result, dims, cohorts),
                "scored_row_by_row": "|".join(slow) or None}
-        out.rows.append(row)
+        results[index] = row
         out.row_by_row.update(slow)
         if settings.placements:
             for p in result.placements:
@@ -206,4 +309,4 @@ def score_chunk(records: list[Record], settings: Settings) -> Scored:
                     "certain": getattr(p, "certain", True), "figure": p.figure,
                     "confidence": p.confidence,
                 })
-    return out
+    return results
