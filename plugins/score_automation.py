@@ -4,12 +4,11 @@ The points are the tool's own model, informed by the report (not a finding of th
 A score needs at least half of the asked questions answered (and at least one).
 """
 
-from cxmaturity import QuestionScorer, Step, hookimpl
+from cxmaturity import Points, PointsScorer, hookimpl
 
 # Why: one point per band climbed; the report's average company fully automates 25-50% of
 # requests (two points) and one in ten automates most contacts (three or more).
 BAND = {"under_10": 0, "10_25": 1, "25_50": 2, "50_75": 3, "over_75": 4}
-MAX_BAND = max(BAND.values())
 
 # Why: the share of requests fully automated (Figure 9) is the direct measure and counts
 # double; the four journey stages (Figure 7) are four views of AI's reach and count once each.
@@ -31,30 +30,16 @@ LABELS = {
 }
 
 
-# Said instead of a score when fewer than half of the asked questions were answered.
-TOO_FEW = {
-    "en": "Too few automation questions answered to score ({answered} of {asked}).",
-    "fr": "Trop peu de réponses sur l'automatisation pour noter ({answered} sur {asked}).",
-}
-
-_lower = QuestionScorer.lower_first
+_lower = PointsScorer.lower_first
 
 
-class AutomationScorer(QuestionScorer):
+class AutomationScorer(PointsScorer):
     """Scores the share of requests fully automated and AI's share of each journey stage."""
 
-    name = "automation"
-    dimension = "automation"
+    name = dimension = "automation"
     version = "1"
-    too_few = TOO_FEW
-    questions = tuple(WEIGHTS)
-
-    def step(self, ctx, qid, value):
-        if value in BAND:
-            weight = WEIGHTS[qid]
-            return Step(question=qid, answer=value, label=LABELS[qid],
-                        points=BAND[value] * weight, max_points=MAX_BAND * weight)
-        return None
+    subject = {"en": "automation", "fr": "l'automatisation"}
+    points = {qid: Points(LABELS[qid], BAND, weight=weight) for qid, weight in WEIGHTS.items()}
 
     def describe(self, ctx, steps):
         en, fr = [], []

@@ -4,7 +4,7 @@ The points are the tool's own model, informed by the report (not a finding of th
 A score needs at least half of the asked questions answered (and at least one).
 """
 
-from cxmaturity import Finding, QuestionScorer, Step, hookimpl
+from cxmaturity import Gate, Points, PointsScorer, hookimpl
 
 # Why: one point per band of change, a fall scoring below no change; the report counts a rise
 # of 5% or more as the mark of progress (revenue, lifetime value, NPS).
@@ -12,31 +12,23 @@ RISE = {"down_over_10": 0, "down_5_10": 1, "down_under_5": 2, "flat": 3,
         "up_under_5": 4, "up_5_10": 5, "up_over_10": 6}
 # Why: operating costs are better lower (they rose for most respondents), so the scale turns over.
 FALL = {option: max(RISE.values()) - points for option, points in RISE.items()}
-MAX_KPI = max(RISE.values())
 
 # Why: an area AI visibly improved weighs as much as a KPI moved by over 10%; some improvement,
 # which most respondents report, is halfway.
 IMPACT = {"none": 0, "some": 3, "significant": 6}
-MAX_IMPACT = max(IMPACT.values())
 
-QUESTIONS = {
-    "kpi.revenue.change": (RISE, MAX_KPI, {"en": "revenue", "fr": "chiffre d'affaires"}),
-    "kpi.clv.change": (RISE, MAX_KPI, {"en": "customer lifetime value", "fr": "valeur vie client"}),
-    "kpi.brand_awareness.change": (RISE, MAX_KPI, {"en": "brand awareness",
-                                                   "fr": "notoriété de la marque"}),
-    "kpi.nps.change": (RISE, MAX_KPI, {"en": "NPS", "fr": "NPS"}),
-    "kpi.opcost.change": (FALL, MAX_KPI,
-                          {"en": "contact operating costs (better when lower)",
-                           "fr": "coûts de la relation client (mieux quand ils baissent)"}),
-    "impact.complaint_resolution": (IMPACT, MAX_IMPACT,
-                                    {"en": "complaint resolution time",
-                                     "fr": "délai de résolution des réclamations"}),
-    "impact.call_volume": (IMPACT, MAX_IMPACT, {"en": "call volume handled",
-                                                "fr": "volume d'appels traités"}),
-    "impact.satisfaction": (IMPACT, MAX_IMPACT, {"en": "customer satisfaction",
-                                                 "fr": "satisfaction client"}),
+POINTS = {
+    "kpi.revenue.change": Points({"en": "revenue", "fr": "chiffre d'affaires"}, RISE),
+    "kpi.clv.change": Points({"en": "customer lifetime value", "fr": "valeur vie client"}, RISE),
+    "kpi.brand_awareness.change": Points({"en": "brand awareness", "fr": "notoriété de la marque"}, RISE),
+    "kpi.nps.change": Points({"en": "NPS", "fr": "NPS"}, RISE),
+    "kpi.opcost.change": Points({"en": "contact operating costs (better when lower)",
+                                 "fr": "coûts de la relation client (mieux quand ils baissent)"}, FALL),
+    "impact.complaint_resolution": Points({"en": "complaint resolution time",
+                                           "fr": "délai de résolution des réclamations"}, IMPACT),
+    "impact.call_volume": Points({"en": "call volume handled", "fr": "volume d'appels traités"}, IMPACT),
+    "impact.satisfaction": Points({"en": "customer satisfaction", "fr": "satisfaction client"}, IMPACT),
 }
-
 
 # Why: results count as AI's only where AI is in use. A company with no AI tool in service
 # (every tool of Figure 4 answered "not in use", or none answered) earns no outcome points, so
@@ -52,54 +44,20 @@ NO_AI = {
 }
 NO_AI_STEP = {"en": " (no AI in use: no points)", "fr": " (pas d'IA en service : aucun point)"}
 
+NO_AI_IN_USE = Gate({"any": [{"q": qid, "in": list(IN_SERVICE)} for qid in AI_TOOLS]}, text=NO_AI, note=NO_AI_STEP)
 
-def ai_in_use(ctx) -> bool:
-    """Whether at least one AI tool is in service, by the company's answers."""
-    return any(ctx.value(qid) in IN_SERVICE for qid in AI_TOOLS)
-
-
-# Said instead of a score when fewer than half of the asked questions were answered.
-TOO_FEW = {
-    "en": "Too few outcome questions answered to score ({answered} of {asked}).",
-    "fr": "Trop peu de réponses sur les résultats pour noter ({answered} sur {asked}).",
-}
-
-_lower = QuestionScorer.lower_first
+_lower = PointsScorer.lower_first
 
 
-class OutcomesScorer(QuestionScorer):
+class OutcomesScorer(PointsScorer):
     """Scores the change in KPIs and the areas AI improved, costs counting better lower."""
 
-    name = "outcomes"
-    dimension = "outcomes"
+    name = dimension = "outcomes"
     version = "1"
-    too_few = TOO_FEW
-    questions = tuple(QUESTIONS)
+    subject = {"en": "outcome", "fr": "les résultats"}
+    points = POINTS
+    gate = NO_AI_IN_USE
     also_reads = AI_TOOLS
-
-    def step(self, ctx, qid, value):
-        table, max_points, label = QUESTIONS[qid]
-        if value in table:
-            return Step(question=qid, answer=value, label=label,
-                        points=table[value], max_points=max_points)
-        return None
-
-    def score(self, ctx):
-        findings = super().score(ctx)
-        if ai_in_use(ctx):
-            return findings
-        out = []
-        for finding in findings:
-            steps = [s.model_copy(update={
-                "points": 0,
-                "label": {lang: text + NO_AI_STEP[lang] for lang, text in (s.label or {}).items()},
-            }) for s in finding.steps]
-            enough = finding.score is not None
-            out.append(Finding.from_steps(
-                scorer=self.name, dimension=self.dimension, steps=steps,
-                asked=finding.coverage.asked, min_answered=self.min_answered(finding.coverage.asked),
-                text=NO_AI if enough else finding.text))
-        return out
 
     def describe(self, ctx, steps):
         # The first of equals wins, so the sentence follows the questionnaire's order.

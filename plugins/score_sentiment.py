@@ -6,11 +6,10 @@ asked only when a sentiment tool is deployed; when it is not, the tenure alone (
 the score.
 """
 
-from cxmaturity import QuestionScorer, Step, hookimpl
+from cxmaturity import Points, PointsScorer, hookimpl
 
 # Why: as for every tool, deploying it earns a point and running it for over two years another.
 TENURE = {"none": 0, "under_2y": 1, "over_2y": 2}
-MAX_TENURE = 2
 
 # Why: each source analysed routinely earns a point (count-based), "none" earns nothing; the
 # report sets apart the companies using at least four of the five.
@@ -22,64 +21,31 @@ USES = {
     "voice": {"en": "speech analytics", "fr": "analyse vocale"},
 }
 
-LABELS = {
-    "tools.sentiment.tenure": {"en": "sentiment-analysis tool in use",
-                               "fr": "outil d'analyse des sentiments en service"},
-    "sentiment.uses": {"en": "sources analysed for sentiment",
-                       "fr": "sources analysées pour les sentiments"},
-}
+# Said instead of the answers when no sentiment tool is deployed (the uses are then not asked).
+NONE_DEPLOYED = {"en": "No sentiment-analysis tool is deployed, so this dimension scores nothing.",
+                 "fr": "Aucun outil d'analyse des sentiments n'est déployé : cette dimension ne marque aucun point."}
 
 
-# Said instead of a score when fewer than half of the asked questions were answered.
-TOO_FEW = {
-    "en": "Too few sentiment-analysis questions answered to score ({answered} of {asked}).",
-    "fr": "Trop peu de réponses sur l'analyse des sentiments pour noter "
-          "({answered} sur {asked}).",
-}
-
-_lower = QuestionScorer.lower_first
-
-
-class SentimentScorer(QuestionScorer):
+class SentimentScorer(PointsScorer):
     """Scores how long sentiment analysis has run and how many sources it covers, 0-100."""
 
-    name = "sentiment"
-    dimension = "sentiment"
+    name = dimension = "sentiment"
     version = "1"
-    too_few = TOO_FEW
-    questions = tuple(LABELS)
-
-    def step(self, ctx, qid, value):
-        if qid == "sentiment.uses" and isinstance(value, list):
-            chosen = [v for v in value if v in USES]
-            return Step(question=qid, answer=value, label=LABELS[qid],
-                        points=len(chosen), max_points=len(USES))
-        if qid == "tools.sentiment.tenure" and value in TENURE:
-            return Step(question=qid, answer=value, label=LABELS[qid], points=TENURE[value],
-                        max_points=MAX_TENURE)
-        return None
+    subject = {"en": "sentiment-analysis", "fr": "l'analyse des sentiments"}
+    points = {
+        "tools.sentiment.tenure": Points(
+            {"en": "sentiment-analysis tool in use", "fr": "outil d'analyse des sentiments en service"}, TENURE,
+            say={"en": "Sentiment analysis {option}", "fr": "Analyse des sentiments {option}"}),
+        "sentiment.uses": Points(
+            {"en": "sources analysed for sentiment", "fr": "sources analysées pour les sentiments"}, each=USES,
+            say={"en": "{count} of {total} sources analysed", "fr": "{count} sources analysées sur {total}"}),
+    }
+    separator = {"en": ", ", "fr": ", "}
 
     def describe(self, ctx, steps):
-        by_question = {s.question: s for s in steps}
-        tenure = by_question.get("tools.sentiment.tenure")
-        uses = by_question.get("sentiment.uses")
-        if tenure is not None and tenure.answer == "none":
-            return {"en": "No sentiment-analysis tool is deployed, "
-                          "so this dimension scores nothing.",
-                    "fr": "Aucun outil d'analyse des sentiments n'est déployé : "
-                          "cette dimension ne marque aucun point."}
-        en, fr = [], []
-        if tenure is not None:
-            option = ctx.option_label(tenure.question, tenure.answer)
-            en.append(f"Sentiment analysis {_lower(option['en'])}")
-            fr.append(f"Analyse des sentiments {_lower(option['fr'])}")
-        if uses is not None:
-            chosen = [USES[v] for v in uses.answer if v in USES]
-            en.append(f"{len(chosen)} of {len(USES)} sources analysed"
-                      + (" (" + ", ".join(c["en"] for c in chosen) + ")" if chosen else ""))
-            fr.append(f"{len(chosen)} sources analysées sur {len(USES)}"
-                      + (" (" + ", ".join(c["fr"] for c in chosen) + ")" if chosen else ""))
-        return {"en": ", ".join(en) + ".", "fr": ", ".join(fr) + "."}
+        if any(s.question == "tools.sentiment.tenure" and s.answer == "none" for s in steps):
+            return NONE_DEPLOYED
+        return super().describe(ctx, steps)
 
 
 @hookimpl

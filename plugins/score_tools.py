@@ -4,12 +4,11 @@ The points are the tool's own model, informed by the report (not a finding of th
 A score needs at least half of the asked questions answered (and at least one).
 """
 
-from cxmaturity import QuestionScorer, Step, hookimpl
+from cxmaturity import Points, PointsScorer, hookimpl
 
 # Why: having a tool at all earns the first point (breadth), running it for more than two years
 # the second (tenure): under a quarter of respondents had, so time in use is what matures.
 TENURE = {"none": 0, "under_2y": 1, "over_2y": 2}
-MAX_POINTS = 2
 
 TOOLS = {
     "tools.self_service.tenure": {"en": "self-service", "fr": "libre-service"},
@@ -24,26 +23,13 @@ TOOLS = {
 }
 
 
-# Said instead of a score when fewer than half of the asked questions were answered.
-TOO_FEW = {
-    "en": "Too few AI-tool questions answered to score ({answered} of {asked}).",
-    "fr": "Trop peu de réponses sur les outils d'IA pour noter ({answered} sur {asked}).",
-}
-
-class ToolsScorer(QuestionScorer):
+class ToolsScorer(PointsScorer):
     """Scores how many AI tools are deployed and for how long, 0-100."""
 
-    name = "tools"
-    dimension = "tools"
+    name = dimension = "tools"
     version = "1"
-    too_few = TOO_FEW
-    questions = tuple(TOOLS)
-
-    def step(self, ctx, qid, value):
-        if value in TENURE:
-            return Step(question=qid, answer=value, label=TOOLS[qid],
-                        points=TENURE[value], max_points=MAX_POINTS)
-        return None
+    subject = {"en": "AI-tool", "fr": "les outils d'IA"}
+    points = {qid: Points(label, TENURE) for qid, label in TOOLS.items()}
 
     def describe(self, ctx, steps):
         deployed = [s for s in steps if s.answer != "none"]

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import ast
 import importlib.util
+import random
+import sys
 from pathlib import Path
 
 import pytest
@@ -18,6 +20,9 @@ from cxmaturity.formats.loader import load_assessment, load_questionnaire
 from cxmaturity.formats.models import Assessment
 from cxmaturity.plugin_host.manager import load_registry, plugin_name
 from cxmaturity.plugin_host.scorer_contract import ScoringContext
+
+sys.path.insert(0, str(Path(__file__).parent))
+from generate import assessments  # noqa: E402 - the test data generator lives beside the tests
 
 PLUGINS = bundled("plugins")
 QUESTIONNAIRES = bundled("questionnaires")
@@ -253,3 +258,34 @@ def test_each_scorer_declares_the_questions_it_reads(scorers, questionnaire):
             assert questionnaire.question(qid) is not None, (dimension, qid)
     assert "tools.sentiment.tenure" in scorers["sentiment"].questions
     assert "impact.brand_image" in scorers["brand"].questions
+
+
+# --- the batch method: every built-in scorer scores a chunk exactly as it scores one ---------------
+
+TOOLS = [f"tools.{t}.tenure" for t in ("self_service", "chatbots", "sentiment", "agent_assist", "ivr",
+                                       "virtual_assistant", "recommendation")]
+
+
+def _variants(doc: dict, rng: random.Random):
+    """The generated assessment, the same with no AI tool in service, and with answers left out."""
+    yield doc
+    no_ai = {q: a for q, a in doc["answers"].items() if q != "sentiment.uses"}
+    yield {**doc, "answers": {**no_ai, **{q: "none" for q in TOOLS}}}
+    share = rng.choice((0.3, 0.6, 0.9))
+    yield {**doc, "answers": {q: a for q, a in doc["answers"].items() if rng.random() >= share}}
+
+
+def test_every_builtin_scorer_batches_exactly_as_it_scores(scorers, questionnaire):
+    quick = load_questionnaire(QUESTIONNAIRES / "cx-ai-2018-quick.yaml")
+    rng = random.Random(17)
+    docs = [v for doc in assessments(120, seed=17) for v in _variants(doc, rng)]
+    contexts = [ScoringContext(Assessment.model_validate(d), q) for d in docs for q in (questionnaire, quick)]
+    for dimension, scorer in scorers.items():
+        batched = scorer.score_batch(contexts)
+        assert len(batched) == len(contexts) and None not in batched, dimension
+        for ctx, found in zip(contexts, batched, strict=True):
+            assert [f.model_dump() for f in found] == [f.model_dump() for f in scorer.score(ctx)], dimension
+    # Both sides of the outcomes scorer's gate were met: points kept, and points taken away.
+    outcomes = [f for [f] in scorers["outcomes"].score_batch(contexts) if f.score is not None]
+    assert any(f.score > 0 for f in outcomes)
+    assert any(f.text["en"].startswith("No AI tool in service") for f in outcomes)

@@ -2,17 +2,17 @@
 
 Each question's answers are read as one column; `step` runs once per distinct answer in the
 column (a few options, against thousands of rows), and each row's finding is assembled from the
-steps its answers earned, by the same `Finding.from_steps` as `score`. Equal to `score` row by
-row whenever `step` reads only the question and the value (tests/test_batch.py holds it so).
+steps its answers earned, by the same `QuestionScorer.finding` as `score` (the scorer's `gate`
+included). Equal to `score` row by row whenever `step` reads only the question and the value
+(tests/test_batch.py and tests/test_builtin_scorers.py hold it so).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from cxmaturity.formats.models import Finding
-
 if TYPE_CHECKING:
+    from cxmaturity.formats.models import Finding
     from cxmaturity.plugin_host.scorer_contract import QuestionScorer, ScoringContext
 
 
@@ -40,13 +40,7 @@ def question_scorer_batch(scorer: QuestionScorer, contexts: list[ScoringContext]
     out: list[list[Finding] | None] = []
     for i, ctx in enumerate(contexts):
         steps = [col[i] for col in columns if col[i] is not None and col[i] is not _NOT_ASKED]
-        needed = scorer.min_answered(asked[i])
-        if len(steps) >= needed:
-            text = scorer.describe(ctx, steps)
-        else:
-            text = {lang: msg.format(answered=len(steps), asked=asked[i]) for lang, msg in scorer.too_few.items()}
-        out.append([Finding.from_steps(scorer=scorer.name, dimension=scorer.dimension, steps=steps,
-                                       asked=asked[i], min_answered=needed, text=text)])
+        out.append([scorer.finding(ctx, steps, asked[i])])
     return out
 
 

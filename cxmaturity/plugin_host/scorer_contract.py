@@ -7,7 +7,7 @@ from functools import cached_property
 from math import ceil
 from typing import Any
 
-from cxmaturity.formats.models import Assessment, CohortMembership, Finding, Questionnaire, Step
+from cxmaturity.formats.models import Assessment, CohortMembership, Condition, Finding, Questionnaire, Step
 
 
 @dataclass(frozen=True)
@@ -98,6 +98,38 @@ class Scorer:
         return None
 
 
+@dataclass(frozen=True)
+class Gate:
+    """A condition the points depend on besides each answer: a `QuestionScorer`'s `gate`.
+
+    `when` is a condition in the questionnaires' language (``{"any": [{"q": …, "in": […]}]}``,
+    or a `Condition`) over the company's answers, such as "an AI tool is in service". Where it
+    holds, the scorer scores as usual. Where it does not, every step is kept with no points and
+    `note` added to its label, and a finding with enough answers says `text` (both ``{en, fr}``)
+    instead of `describe`'s. Name the questions `when` reads in the scorer's `also_reads`.
+    Being data, a gate keeps the scorer batchable: `score_batch` applies it row by row.
+    """
+
+    when: Condition | dict
+    text: dict[str, str]
+    note: dict[str, str]
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.when, Condition):  # checked once, when the plugin is imported
+            object.__setattr__(self, "when", Condition.model_validate(self.when))
+
+    def holds(self, ctx: ScoringContext) -> bool:
+        """Whether the company's answers meet `when`."""
+        from cxmaturity.formats.conditions import evaluate
+
+        return evaluate(self.when, ctx.answers, ctx.questionnaire)
+
+    def close(self, step: Step) -> Step:
+        """`step` with no points, its label saying why."""
+        label = {lang: text + self.note[lang] for lang, text in (step.label or {}).items()}
+        return step.model_copy(update={"points": 0, "label": label})
+
+
 class QuestionScorer(Scorer):
     """A scorer that scores each of its `questions` on its own and adds the points up.
 
@@ -113,8 +145,11 @@ class QuestionScorer(Scorer):
       up, and at least one;
     - the finding's text is ``describe(ctx, steps)`` when there are enough steps, otherwise
       `too_few` (``{lang: template}``, with ``{answered}`` and ``{asked}`` filled in);
-    - the finding is ``Finding.from_steps`` over the steps, so the arithmetic travels with it.
+    - the finding is ``Finding.from_steps`` over the steps, so the arithmetic travels with it;
+    - a `gate` (optional) sets every step to no points where the company's other answers do
+      not meet its condition (the outcomes scorer: no AI tool in service, no outcome points).
 
+    `PointsScorer` declares all of this as data: points per option, labels, wording.
     Override `score` itself for anything else (several findings, answers read together).
     """
 
@@ -123,6 +158,8 @@ class QuestionScorer(Scorer):
         "en": "Too few questions answered to score ({answered} of {asked}).",
         "fr": "Trop peu de réponses pour noter ({answered} sur {asked}).",
     }
+    #: A condition on the company's other answers that the points depend on (a `Gate`), or None.
+    gate: Gate | None = None
 
     def step(self, ctx: ScoringContext, question_id: str, value: Any) -> Step | None:
         """The step one answer earns, or None when it earns none; override it."""
@@ -146,14 +183,24 @@ class QuestionScorer(Scorer):
             step = self.step(ctx, question_id, ctx.value(question_id))
             if step is not None:
                 steps.append(step)
+        return [self.finding(ctx, steps, asked)]
+
+    def finding(self, ctx: ScoringContext, steps: list[Step], asked: int) -> Finding:
+        """The finding the steps earn out of `asked` questions, with its text (`describe`,
+        `too_few`, or the `gate`'s when it is closed); `score` and `score_batch` both end here."""
         needed = self.min_answered(asked)
-        if len(steps) >= needed:
-            text = self.describe(ctx, steps)
+        enough = len(steps) >= needed
+        if self.gate is not None and not self.gate.holds(ctx):
+            steps = [self.gate.close(step) for step in steps]
+            text = self.gate.text if enough else self.too_few_text(len(steps), asked)
         else:
-            text = {lang: msg.format(answered=len(steps), asked=asked)
-                    for lang, msg in self.too_few.items()}
-        return [Finding.from_steps(scorer=self.name, dimension=self.dimension, steps=steps,
-                                   asked=asked, min_answered=needed, text=text)]
+            text = self.describe(ctx, steps) if enough else self.too_few_text(len(steps), asked)
+        return Finding.from_steps(scorer=self.name, dimension=self.dimension, steps=steps,
+                                  asked=asked, min_answered=needed, text=text)
+
+    def too_few_text(self, answered: int, asked: int) -> dict[str, str]:
+        """`too_few` with the counts filled in."""
+        return {lang: msg.format(answered=answered, asked=asked) for lang, msg in self.too_few.items()}
 
     def extremes(self, ctx: ScoringContext, question_id: str) -> tuple[Any, Any] | None:
         """The answers that earn the fewest and the most points (as a share of the maximum),
@@ -179,7 +226,8 @@ class QuestionScorer(Scorer):
 
     def score_batch(self, contexts: list[ScoringContext]) -> list[list[Finding] | None]:
         """The findings of many assessments, column by column: `step` is called once per
-        distinct answer to a question in the batch, not once per assessment. This holds when
+        distinct answer to a question in the batch, not once per assessment, and each row's
+        finding is made by `finding`, as in `score` (the `gate` included). This holds when
         `step` reads nothing but the question and the value (the built-in scorers); a scorer
         whose `step` reads more, or that overrides `score`, leaves every context to `score`."""
         from cxmaturity.plugin_host.scorer_batch import question_scorer_batch
