@@ -48,9 +48,10 @@ class Unsupported(Exception):
 
 
 def tabular(scorer: Any) -> bool:
-    """Whether `scorer` scores each question from its answer alone, so columns add up."""
+    """Whether `scorer` scores each question from its answer alone (and its gate), so that
+    columns add up."""
     return (isinstance(scorer, QuestionScorer) and type(scorer).score is QuestionScorer.score
-            and bool(scorer.steps_by_value) and not scorer.also_reads)
+            and type(scorer).finding is QuestionScorer.finding and bool(scorer.steps_by_value))
 
 
 class _Conditions:
@@ -66,24 +67,42 @@ class _Conditions:
             return np.ones(n, dtype=bool)
         rows = [r for r in dict.fromkeys(self.codes.row.get(q) for q in cond.questions()) if r is not None]
         names = list(dict.fromkeys(c.dimension for c in cond.walk() if c.dimension is not None))
-        parts = [matrix[rows].astype(np.float64)] if rows else []
-        for name in names:
-            column = (dims or {}).get(name)
-            parts.append((np.full(n, NONE) if column is None else column)[None, :])
+        parts = [matrix[r] for r in rows] + [(dims or {}).get(name, np.full(n, NONE)) for name in names]
         if not parts:
             return np.full(n, conditions.evaluate(cond, {}, self.codes.questionnaire, {}), dtype=bool)
-        keys, inverse = np.unique(np.vstack(parts), axis=1, return_inverse=True)
-        out = np.empty(keys.shape[1], dtype=bool)
-        for j, key in enumerate(keys.T.tolist()):
-            memo = (id(cond), *key)
-            found = self.memo.get(memo)
+        firsts, inverse = _distinct(parts, [len(self.codes.values[r]) for r in rows])
+        out = np.empty(len(firsts), dtype=bool)
+        for k, j in enumerate(firsts.tolist()):
+            key = (id(cond), *(p[j] for p in parts))
+            found = self.memo.get(key)
             if found is None:
-                answers = {self.codes.ids[r]: self.codes.values[r][int(c)]
-                           for r, c in zip(rows, key) if c >= FIRST_VALUE}
-                scores = {name: (None if v == NONE else v) for name, v in zip(names, key[len(rows):])}
-                found = self.memo[memo] = conditions.evaluate(cond, answers, self.codes.questionnaire, scores)
-            out[j] = found
-        return out[inverse.reshape(-1)]
+                answers = {self.codes.ids[r]: self.codes.values[r][int(matrix[r, j])]
+                           for r in rows if matrix[r, j] >= FIRST_VALUE}
+                scores = {name: (None if dims is None or name not in dims or dims[name][j] == NONE else float(dims[name][j]))
+                          for name in names}
+                found = self.memo[key] = conditions.evaluate(cond, answers, self.codes.questionnaire, scores)
+            out[k] = found
+        return out[inverse]
+
+
+def _distinct(parts: list[np.ndarray], radices: list[int]) -> tuple[np.ndarray, np.ndarray]:
+    """(a column index of each distinct combination of `parts`' values, each column's
+    combination): the columns that hold the same values in every part, found with one sort."""
+    key = np.zeros(len(parts[0]), dtype=np.int64)
+    span = 1
+    for i, part in enumerate(parts):
+        if i < len(radices):
+            codes, radix = part, radices[i]
+        else:  # a float column: numbered by its distinct values
+            _, codes = np.unique(part, return_inverse=True)
+            radix = int(codes.max()) + 1 if len(codes) else 1
+        if span * radix >= 2 ** 62:
+            _, firsts, inverse = np.unique(np.vstack(parts), axis=1, return_index=True, return_inverse=True)
+            return firsts, inverse.reshape(-1)
+        key += codes.astype(np.int64) * span
+        span *= radix
+    _, firsts, inverse = np.unique(key, return_index=True, return_inverse=True)
+    return firsts, inverse
 
 
 class _ScorerTable:
@@ -92,6 +111,8 @@ class _ScorerTable:
     def __init__(self, scorer: QuestionScorer, codes: Codes, probe: ScoringContext):
         self.scorer, self.codes, self.probe = scorer, codes, probe
         self.rows = [codes.row[q] for q in scorer.questions if q in codes.row]
+        # a filled-in answer to any of these makes the scorer score again (`bounds.complete`)
+        self.reads = [codes.row[q] for q in (*scorer.questions, *scorer.also_reads) if q in codes.row]
         self.missing = len(scorer.questions) - len(self.rows)  # never in the questionnaire: never asked
         self._tables: dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
         self._needed: dict[int, int] = {}
@@ -105,10 +126,11 @@ class _ScorerTable:
             points, most, has = [], [], []
             for code, value in enumerate(values):
                 step = self.scorer.step(self.probe, qid, value if code >= FIRST_VALUE else None)
-                if step is not None and not (isinstance(step.points, int) and isinstance(step.max_points, int)):
+                if step is not None and not (float(step.points).is_integer() and float(step.max_points).is_integer()):
+                    # whole numbers add up exactly in any order; fractions would not
                     raise Unsupported(f"{self.scorer.name}: points that are not whole numbers")
-                points.append(step.points if step else 0)
-                most.append(step.max_points if step else 0)
+                points.append(int(step.points) if step else 0)
+                most.append(int(step.max_points) if step else 0)
                 has.append(step is not None)
             found = self._tables[row] = (np.array(points, np.int64), np.array(most, np.int64), np.array(has, bool))
         return found
@@ -118,7 +140,8 @@ class _ScorerTable:
             self._needed[asked] = self.scorer.min_answered(asked)
         return self._needed[asked]
 
-    def score(self, matrix: np.ndarray, applies: dict[int, np.ndarray]) -> tuple[list, np.ndarray, np.ndarray]:
+    def score(self, matrix: np.ndarray, applies: dict[int, np.ndarray],
+              conditions: _Conditions) -> tuple[list, np.ndarray, np.ndarray]:
         """(score or None, steps, asked) of every column."""
         n = matrix.shape[1]
         total, most, steps, asked = (np.zeros(n, np.int64) for _ in range(4))
@@ -131,6 +154,9 @@ class _ScorerTable:
             steps += counted
             total += np.where(counted, points[codes], 0)
             most += np.where(counted, top[codes], 0)
+        gate = self.scorer.gate
+        if gate is not None:  # closed: every step kept, with no points
+            total = np.where(conditions.holds(gate.when, matrix), total, 0)
         scores: list[float | None] = []
         cache: dict[tuple, float | None] = {}
         for p, m, k, a in zip(total.tolist(), most.tolist(), steps.tolist(), asked.tolist()):
@@ -213,6 +239,9 @@ class ColumnPlan:
             yield from (c.member_when for c in file.cohorts if c.member_when is not None)
         for stage in self.model.stages:
             yield from (r.when for r in stage.requires)
+        for table in self.scorers:
+            if table.scorer.gate is not None:
+                yield table.scorer.gate.when
         for pb in self.playbooks:
             yield from (c for c in (pb.applies_when, *(f.when for f in pb.fit),
                                     *(ph.done_when for ph in pb.phases)) if c is not None)
@@ -231,7 +260,7 @@ class ColumnPlan:
         """Per dimension: its scores (list, None where unscored), steps and asked."""
         out = {}
         for dim, tables in self.by_dim.items():
-            results = [t.score(matrix, applies) for t in tables]
+            results = [t.score(matrix, applies, self.conditions) for t in tables]
             if len(results) == 1:
                 scores = results[0][0]
             else:
@@ -265,7 +294,7 @@ class ColumnPlan:
             for dim, tables in self.by_dim.items():
                 touched = np.zeros(n, dtype=bool)
                 for t in tables:
-                    for row in t.rows:
+                    for row in t.reads:
                         touched |= filled[row]
                 scores[dim] = [s if hit else g for s, g, hit in
                                zip(side_dims[dim]["scores"], given[dim]["scores"], (touched & any_filled).tolist())]

@@ -127,36 +127,57 @@ def plain(data: dict, codes: Codes) -> Plain | None:
     answers = data.get("answers", {})
     if type(answers) is not dict:
         return None
-    row, times = {}, [data.get("created"), data.get("updated")]
-    index = codes.row
+    try:
+        return Plain(cid, name, language, *_answers(answers, codes, [data.get("created"), data.get("updated")]))
+    except _NotPlain:
+        return None
+    except TypeError:  # an unhashable value (a mapping, a list of them): the row path says why
+        return None
+
+
+class _NotPlain(Exception):
+    pass
+
+
+def _answers(answers: dict, codes: Codes, times: list) -> tuple[dict[int, int], list]:
+    # The hot loop of the column path: one pass over a document's answers, dictionary
+    # look-ups only; a value first met is checked once (`Codes.code`), then only looked up.
+    index, known = codes.row, codes._code
+    row = {}
     for qid, answer in answers.items():
-        i = index.get(qid)
-        if i is None:
-            return None
-        if type(answer) is not dict:
-            if answer is None:
-                return None
-            code = codes.code(qid, answer)
-        else:
-            if not ANSWER_KEYS.issuperset(answer):
-                return None
+        i = index[qid] if qid in index else _refuse()
+        if type(answer) is dict:
             state = answer.get("state", "answered")
             value = answer.get("value")
-            if state == "answered":
-                if value is None:
-                    return None
-                code = codes.code(qid, value)
-            else:
-                code = STATES.get(state) if type(state) is str else None
-                if value is not None:
-                    return None
-            note = answer.get("note")
-            if (note is not None and type(note) is not str) or type(answer.get("note_private", False)) is not bool:
-                return None
             at = answer.get("at")
+            if len(answer) != ("state" in answer) + ("value" in answer) + (at is not None or "at" in answer):
+                note = answer.get("note")
+                if not ANSWER_KEYS.issuperset(answer) or (note is not None and type(note) is not str) or \
+                        type(answer.get("note_private", False)) is not bool:
+                    _refuse()
             if at is not None:
                 times.append(at)
+            if state == "answered":
+                if value is None:
+                    _refuse()
+            else:
+                if value is not None or type(state) is not str:
+                    _refuse()
+                code = STATES.get(state)
+                row[i] = code if code is not None else _refuse()
+                continue
+        elif answer is None:
+            _refuse()
+        else:
+            value = answer
+        code = known[i].get(tuple(value) if type(value) is list else value)
         if code is None:
-            return None
+            code = codes.code(qid, value)
+            if code is None:
+                _refuse()
         row[i] = code
-    return Plain(cid, name, language, row, times)
+    return row, times
+
+
+def _refuse():
+    raise _NotPlain

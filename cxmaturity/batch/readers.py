@@ -53,13 +53,23 @@ def input_format(path: str, given: str | None = None) -> str:
     raise CxError(f"{path}: cannot tell the format from the suffix (use .jsonl, .csv or .parquet, or --input-format)")
 
 
+def _json_loads() -> Callable[[bytes], Any]:
+    # orjson parses a line in about half the time of the standard library (perf/batch_speed.py)
+    try:
+        import orjson
+    except ImportError:
+        return json.loads
+    return orjson.loads
+
+
 def _jsonl(stream: IO[bytes], name: str, size: int) -> Iterator[list[Record]]:
     chunk: list[Record] = []
+    loads = _json_loads()
     for number, raw in enumerate(stream, start=1):
         if not raw.strip():
             continue
         try:
-            data = json.loads(raw)
+            data = loads(raw)
         except (json.JSONDecodeError, UnicodeDecodeError) as exc:
             chunk.append(Record(name, number, error=f"not valid JSON: {getattr(exc, 'msg', exc)}"))
         except RecursionError:

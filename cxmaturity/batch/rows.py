@@ -10,9 +10,11 @@ Dask engine runs the very same code on its workers.
 from __future__ import annotations
 
 from collections import Counter
-from datetime import datetime
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
+
+from pydantic import TypeAdapter, ValidationError
 
 from cxmaturity.batch.readers import Record
 
@@ -32,12 +34,20 @@ class Settings:
 
 @dataclass
 class Scored:
-    """What a chunk gives: rows, long-form placements, errors, scorers run row by row."""
+    """What a chunk gives: the rows as columns (name → values, in input order), long-form
+    placements, errors, scorers run row by row."""
 
-    rows: list[dict[str, Any]] = field(default_factory=list)
+    columns: dict[str, list[Any]] = field(default_factory=dict)
+    count: int = 0
     placements: list[dict[str, Any]] = field(default_factory=list)
     errors: list[dict[str, Any]] = field(default_factory=list)
     row_by_row: set[str] = field(default_factory=set)
+
+    @property
+    def rows(self) -> list[dict[str, Any]]:
+        """The rows one by one (column → value)."""
+        names = list(self.columns)
+        return [dict(zip(names, values)) for values in zip(*self.columns.values())]
 
 
 class _Setup:
@@ -61,14 +71,17 @@ class _Setup:
             return None
         key = (ref["id"], ref["version"])
         if key not in self._plans:
-            from cxmaturity.batch.columns import ColumnPlan, Unsupported
             from cxmaturity.errors import CxError
 
+            self._plans[key] = None
             try:
-                questionnaire = self.questionnaires.get(*key)
-                self._plans[key] = ColumnPlan(questionnaire, self.registry, self.model)
+                from cxmaturity.batch.columns import ColumnPlan, Unsupported
+            except ImportError:  # numpy is not installed: every row goes the row path
+                return None
+            try:
+                self._plans[key] = ColumnPlan(self.questionnaires.get(*key), self.registry, self.model)
             except (CxError, Unsupported):
-                self._plans[key] = None
+                pass
         return self._plans[key]
 
 
@@ -175,34 +188,35 @@ def row_of(result: Any, dims: list[str], cohorts: list[str]) -> dict[str, Any]:
 
 def score_chunk(records: list[Record], settings: Settings) -> Scored:
     """The rows of one chunk (the unit the engines hand out); a record that cannot be read or
-    scored becomes an error with its line, and the others go on."""
-    from cxmaturity.evaluation.cohorts import memberships
-    from cxmaturity.evaluation.pipeline import evaluate
-    from cxmaturity.plugin_host.scorer_contract import ScoringContext
+    scored becomes an error with its line, and the others go on.
 
+    Plain documents are scored column by column (`columns.py`); the others, and every row when
+    the placements are asked for, by `evaluate` one at a time. Both give the same row."""
     s = setup(settings)
-    _, dims, cohorts = columns(settings)
+    names, dims, cohorts = columns(settings)
     out = Scored()
-    fast: dict[int, dict[str, Any]] = {}
-    if not settings.placements:
-        fast, records_left = _by_columns(records, s, dims, cohorts)
+    if settings.placements:
+        fast, left = [], list(enumerate(records))
     else:
-        records_left = list(enumerate(records))
-    slow = _by_rows([r for _, r in records_left], s, settings, dims, cohorts, out)
-    # every row in input order: the column path's and the row path's
-    by_line = dict(zip((i for i, _ in records_left), slow))
-    for i in range(len(records)):
-        row = fast.get(i) or by_line.get(i)
-        if row is not None:
-            out.rows.append(row)
+        fast, left = _by_columns(records, s, names, dims, cohorts)
+    slow = _by_rows([r for _, r in left], s, settings, dims, cohorts, out)
+    done = [(i, row) for (i, _), row in zip(left, slow) if row is not None]
+    if not done and len(fast) == 1:  # the usual chunk: one questionnaire, every row plain
+        out.columns, out.count = fast[0][1], len(fast[0][0])
+        return out
+    # every row in input order: (position, the column path's table and index, or a row)
+    order = [(i, table, j) for positions, table in fast for j, i in enumerate(positions)]
+    order += [(i, row, None) for i, row in done]
+    order.sort(key=lambda item: item[0])
+    out.columns = {name: [got[name][j] if j is not None else got[name] for _, got, j in order] for name in names}
+    out.count = len(order)
     return out
 
 
-def _by_columns(records: list[Record], s: _Setup, dims: list[str], cohorts: list[str]):
-    """The rows the column path scores (by position in `records`), and the records left to the
-    row path, with their positions: those not plain, and those whose times pydantic refuses."""
-    from pydantic import TypeAdapter, ValidationError
-
+def _by_columns(records: list[Record], s: _Setup, names: list[str], dims: list[str], cohorts: list[str]):
+    """What the column path scores: ([(positions in `records`, columns)], one per
+    questionnaire), and the (position, record) pairs it leaves to the row path: the documents
+    that are not plain, or whose times pydantic would refuse."""
     from cxmaturity.batch.plain import plain
 
     groups: dict[int, tuple[Any, list[tuple[int, Record, Any]]]] = {}
@@ -214,48 +228,44 @@ def _by_columns(records: list[Record], s: _Setup, dims: list[str], cohorts: list
             left.append((i, record))
         else:
             groups.setdefault(id(plan), (plan, []))[1].append((i, record, p))
-    rows: dict[int, dict[str, Any]] = {}
-    times = TypeAdapter(list[datetime | None])
+    out = []
     for plan, members in groups.values():
-        kept = []
-        for i, record, p in members:
-            try:
-                parsed = times.validate_python(p.times)
-            except ValidationError:
-                left.append((i, record))
-                continue
-            kept.append((i, record, p, parsed[1] or parsed[0]))
+        try:  # one call for the chunk; row by row only when some time is refused
+            parsed = _TIMES.validate_python([p.times for _, _, p in members])
+        except ValidationError:
+            parsed = []
+            for i, record, p in members:
+                try:
+                    parsed.append(_TIME.validate_python(p.times))
+                except ValidationError:
+                    parsed.append(None)
+                    left.append((i, record))
+        kept = [(m, t) for m, t in zip(members, parsed) if t is not None]
         if not kept:
             continue
         try:
-            table = plan.score_chunk([p for _, _, p, _ in kept])
+            table = plan.score_chunk([p for (_, _, p), _ in kept])
         except Exception:  # noqa: BLE001 - the row path scores them and reports any failure
-            left += [(i, record) for i, record, _, _ in kept]
+            left += [(i, record) for (i, record, _), _ in kept]
             continue
-        for j, (i, record, p, assessed) in enumerate(kept):
-            row = {"source": record.source, "line": record.line, "company_id": p.company_id,
-                   "company_name": p.company_name, "assessed": assessed.isoformat() if assessed else None,
-                   "questionnaire": f"{plan.questionnaire.id}@{plan.questionnaire.version}",
-                   "language": p.language}
-            for column in COLUMNS_OF_RESULT:
-                row[column] = table[column][j]
-            for d in dims:
-                for suffix in DIM_SUFFIXES:
-                    got = table.get(f"dim.{d}{suffix}")
-                    row[f"dim.{d}{suffix}"] = got[j] if got is not None else None
-            for c in cohorts:
-                for v in VERDICTS:
-                    got = table.get(f"cohort.{c}.{v}")
-                    row[f"cohort.{c}.{v}"] = got[j] if got is not None else None
-            row["scored_row_by_row"] = None
-            rows[i] = row
+        n = len(kept)
+        ref = f"{plan.questionnaire.id}@{plan.questionnaire.version}"
+        who = {
+            "source": [r.source for (_, r, _), _ in kept], "line": [r.line for (_, r, _), _ in kept],
+            "company_id": [p.company_id for (_, _, p), _ in kept],
+            "company_name": [p.company_name for (_, _, p), _ in kept],
+            "assessed": [(t[1] or t[0]).isoformat() if (t[1] or t[0]) else None for _, t in kept],
+            "questionnaire": [ref] * n, "language": [p.language for (_, _, p), _ in kept],
+            "scored_row_by_row": [None] * n,
+        }
+        nothing = [None] * n
+        out.append(([i for (i, _, _), _ in kept], {c: who.get(c) or table.get(c) or nothing for c in names}))
     left.sort(key=lambda pair: pair[0])
-    return rows, left
+    return out, left
 
 
-COLUMNS_OF_RESULT = ("stage", "best_stage", "score", "score_high", "coverage", "open_questions", "held_back",
-                     "weakest", "provisional", "playbook", "phase")
-DIM_SUFFIXES = ("", ".low", ".high", ".answered", ".asked")
+_TIME = TypeAdapter(list[datetime | None])
+_TIMES = TypeAdapter(list[list[datetime | None]])
 
 
 def _by_rows(records: list[Record], s: _Setup, settings: Settings, dims: list[str], cohorts: list[str],
