@@ -60,6 +60,7 @@ class _Conditions:
     def __init__(self, codes: Codes):
         self.codes = codes
         self.memo: dict[tuple, bool] = {}
+        self._class_tables: dict[tuple[int, int], tuple[np.ndarray, int]] = {}
 
     def holds(self, cond: Condition | None, matrix: np.ndarray, dims: dict[str, np.ndarray] | None = None) -> np.ndarray:
         n = matrix.shape[1]
@@ -67,13 +68,28 @@ class _Conditions:
             return np.ones(n, dtype=bool)
         rows = [r for r in dict.fromkeys(self.codes.row.get(q) for q in cond.questions()) if r is not None]
         names = list(dict.fromkeys(c.dimension for c in cond.walk() if c.dimension is not None))
-        parts = [matrix[r] for r in rows] + [(dims or {}).get(name, np.full(n, NONE)) for name in names]
+        # A dimension is read only through its thresholds: its scores count by the side of
+        # each threshold they fall on, so that few combinations stay distinct.
+        thresholds = _thresholds(cond)
+        parts, radices = [], []
+        for r in rows:
+            classes, count = self._classes(cond, r)
+            parts.append(classes[matrix[r]])
+            radices.append(count)
+        for name in names:
+            column = (dims or {}).get(name, np.full(n, NONE))
+            side = (column != NONE).astype(np.int64)
+            for i, t in enumerate(thresholds[name]):
+                side += (column >= t).astype(np.int64) << (2 * i + 1)
+                side += (column <= t).astype(np.int64) << (2 * i + 2)
+            parts.append(side)
+            radices.append(2 ** (2 * len(thresholds[name]) + 1))
         if not parts:
             return np.full(n, conditions.evaluate(cond, {}, self.codes.questionnaire, {}), dtype=bool)
-        firsts, inverse = _distinct(parts, [len(self.codes.values[r]) for r in rows])
+        firsts, inverse = _distinct(parts, radices)
         out = np.empty(len(firsts), dtype=bool)
         for k, j in enumerate(firsts.tolist()):
-            key = (id(cond), *(p[j] for p in parts))
+            key = (id(cond), *(int(p[j]) for p in parts))
             found = self.memo.get(key)
             if found is None:
                 answers = {self.codes.ids[r]: self.codes.values[r][int(matrix[r, j])]
@@ -85,17 +101,41 @@ class _Conditions:
         return out[inverse]
 
 
+    def _classes(self, cond: Condition, row: int) -> tuple[np.ndarray, int]:
+        """The answers to one question a condition reads, numbered by what the condition's tests
+        on that question say of them: (class by code, number of classes). Answers in one class
+        are alike for the condition, so that few combinations stay distinct."""
+        values = self.codes.values[row]
+        found = self._class_tables.get((id(cond), row))
+        if found is not None and len(found[0]) == len(values):
+            return found
+        qid = self.codes.ids[row]
+        tests = [c for c in cond.walk() if c.q == qid]
+        seen: dict[tuple, int] = {}
+        classes = []
+        for code, value in enumerate(values):
+            answers = {qid: value} if code >= FIRST_VALUE else {}
+            said = tuple(conditions.evaluate(t, answers, self.codes.questionnaire) for t in tests)
+            classes.append(seen.setdefault(said, len(seen)))
+        found = self._class_tables[(id(cond), row)] = (np.array(classes, dtype=np.int64), len(values))
+        return found
+
+
+def _thresholds(cond: Condition) -> dict[str, list[float]]:
+    """The thresholds a condition compares each dimension score with."""
+    out: dict[str, list[float]] = {}
+    for c in cond.walk():
+        if c.dimension is not None:
+            out.setdefault(c.dimension, []).extend(t for t in (c.gte, c.lte) if t is not None)
+    return out
+
+
 def _distinct(parts: list[np.ndarray], radices: list[int]) -> tuple[np.ndarray, np.ndarray]:
     """(a column index of each distinct combination of `parts`' values, each column's
     combination): the columns that hold the same values in every part, found with one sort."""
     key = np.zeros(len(parts[0]), dtype=np.int64)
     span = 1
-    for i, part in enumerate(parts):
-        if i < len(radices):
-            codes, radix = part, radices[i]
-        else:  # a float column: numbered by its distinct values
-            _, codes = np.unique(part, return_inverse=True)
-            radix = int(codes.max()) + 1 if len(codes) else 1
+    for codes, radix in zip(parts, radices):
         if span * radix >= 2 ** 62:
             _, firsts, inverse = np.unique(np.vstack(parts), axis=1, return_index=True, return_inverse=True)
             return firsts, inverse.reshape(-1)
@@ -278,9 +318,12 @@ class ColumnPlan:
         """The result columns (as `rows.row_of` names them, without source and line)."""
         n = len(plains)
         matrix = np.zeros((len(self.codes.ids), n), dtype=np.int64)
+        rows, cols, codes = [], [], []
         for j, p in enumerate(plains):
-            for row, code in p.codes.items():
-                matrix[row, j] = code
+            rows += p.codes.keys()
+            codes += p.codes.values()
+            cols += [j] * len(p.codes)
+        matrix[rows, cols] = codes
         applies = self.applies(matrix)
         given = self.dimensions(matrix, applies)
         given_cols = {d: _column(v["scores"]) for d, v in given.items()}
