@@ -90,7 +90,8 @@ def _plain_value(value: Any) -> bool:
 @dataclass(slots=True)
 class Plain:
     """A plain document's row: who, the answer codes (question row → code), and its times
-    (`created`, `updated`, then every answer's `at`), still to be read as pydantic reads them."""
+    (`created`, `updated`, then every answer's `at`), still to be read as pydantic reads them
+    (then: the time of the assessment)."""
 
     company_id: str
     company_name: str

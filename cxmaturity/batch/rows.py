@@ -196,7 +196,7 @@ def score_chunk(records: list[Record], settings: Settings) -> Scored:
     names, dims, cohorts = columns(settings)
     out = Scored()
     if settings.placements:
-        fast, left = [], list(enumerate(records))
+        fast, left = [], [(i, r.parsed()) for i, r in enumerate(records)]
     else:
         fast, left = _by_columns(records, s, names, dims, cohorts)
     slow = _by_rows([r for _, r in left], s, settings, dims, cohorts, out)
@@ -221,26 +221,25 @@ def _by_columns(records: list[Record], s: _Setup, names: list[str], dims: list[s
 
     groups: dict[int, tuple[Any, list[tuple[int, Record, Any]]]] = {}
     left: list[tuple[int, Record]] = []
-    for i, record in enumerate(records):
+    for i, given in enumerate(records):
+        # Parsed and reduced to codes at once: a plain document is dropped as soon as read.
+        record = given.parsed()
         plan = s.plan(record.data.get("questionnaire")) if record.data is not None else None
         p = plain(record.data, plan.codes) if plan is not None else None
+        if p is not None:
+            try:  # the times, read as pydantic reads them: `assessed` is the updated, or created, one
+                created, updated, *_ = _TIME.validate_python(p.times)
+            except ValidationError:
+                p = None
+            else:
+                p.times = updated or created
         if p is None:
             left.append((i, record))
         else:
-            groups.setdefault(id(plan), (plan, []))[1].append((i, record, p))
+            groups.setdefault(id(plan), (plan, []))[1].append((i, given, p))
     out = []
     for plan, members in groups.values():
-        try:  # one call for the chunk; row by row only when some time is refused
-            parsed = _TIMES.validate_python([p.times for _, _, p in members])
-        except ValidationError:
-            parsed = []
-            for i, record, p in members:
-                try:
-                    parsed.append(_TIME.validate_python(p.times))
-                except ValidationError:
-                    parsed.append(None)
-                    left.append((i, record))
-        kept = [(m, t) for m, t in zip(members, parsed) if t is not None]
+        kept = [(m, m[2].times) for m in members]
         if not kept:
             continue
         try:
@@ -254,7 +253,7 @@ def _by_columns(records: list[Record], s: _Setup, names: list[str], dims: list[s
             "source": [r.source for (_, r, _), _ in kept], "line": [r.line for (_, r, _), _ in kept],
             "company_id": [p.company_id for (_, _, p), _ in kept],
             "company_name": [p.company_name for (_, _, p), _ in kept],
-            "assessed": [(t[1] or t[0]).isoformat() if (t[1] or t[0]) else None for _, t in kept],
+            "assessed": [t.isoformat() if t else None for _, t in kept],
             "questionnaire": [ref] * n, "language": [p.language for (_, _, p), _ in kept],
             "scored_row_by_row": [None] * n,
         }
@@ -265,7 +264,6 @@ def _by_columns(records: list[Record], s: _Setup, names: list[str], dims: list[s
 
 
 _TIME = TypeAdapter(list[datetime | None])
-_TIMES = TypeAdapter(list[list[datetime | None]])
 
 
 def _by_rows(records: list[Record], s: _Setup, settings: Settings, dims: list[str], cohorts: list[str],
@@ -277,7 +275,7 @@ def _by_rows(records: list[Record], s: _Setup, settings: Settings, dims: list[st
 
     results: list[dict[str, Any] | None] = [None] * len(records)
     loaded = []
-    for index, record in enumerate(records):
+    for index, record in enumerate(map(Record.parsed, records)):
         got = _load(record, s)
         if isinstance(got, str):
             out.errors.append({"source": record.source, "line": record.line, "reason": got})
