@@ -143,30 +143,25 @@ class _NotPlain(Exception):
 def _answers(answers: dict, codes: Codes, times: list) -> tuple[dict[int, int], list]:
     # The hot loop of the column path: one pass over a document's answers, dictionary
     # look-ups only; a value first met is checked once (`Codes.code`), then only looked up.
-    index, known = codes.row, codes._code
+    index, known, usual = codes.row, codes._code, _USUAL
     row = {}
     for qid, answer in answers.items():
-        i = index[qid] if qid in index else _refuse()
+        i = index.get(qid)
+        if i is None:
+            _refuse()
         if type(answer) is dict:
-            state = answer.get("state", "answered")
-            value = answer.get("value")
-            at = answer.get("at")
-            if len(answer) != ("state" in answer) + ("value" in answer) + (at is not None or "at" in answer):
-                note = answer.get("note")
-                if not ANSWER_KEYS.issuperset(answer) or (note is not None and type(note) is not str) or \
-                        type(answer.get("note_private", False)) is not bool:
-                    _refuse()
-            if at is not None:
-                times.append(at)
-            if state == "answered":
-                if value is None:
-                    _refuse()
+            if answer.keys() == usual:  # {state, value, at}: what `assess` writes
+                state, value = answer["state"], answer["value"]
+                times.append(answer["at"])
             else:
-                if value is not None or type(state) is not str:
+                state, value = _unusual(answer, times)
+            if state != "answered":
+                if value is not None or type(state) is not str or state not in STATES:
                     _refuse()
-                code = STATES.get(state)
-                row[i] = code if code is not None else _refuse()
+                row[i] = STATES[state]
                 continue
+            if value is None:
+                _refuse()
         elif answer is None:
             _refuse()
         else:
@@ -178,6 +173,21 @@ def _answers(answers: dict, codes: Codes, times: list) -> tuple[dict[int, int], 
                 _refuse()
         row[i] = code
     return row, times
+
+
+_USUAL = {"state": None, "value": None, "at": None}.keys()
+
+
+def _unusual(answer: dict, times: list) -> tuple[Any, Any]:
+    """(state, value) of an answer with other keys than {state, value, at}, checked."""
+    note = answer.get("note")
+    if not ANSWER_KEYS.issuperset(answer) or (note is not None and type(note) is not str) or \
+            type(answer.get("note_private", False)) is not bool:
+        _refuse()
+    at = answer.get("at")
+    if at is not None:
+        times.append(at)
+    return answer.get("state", "answered"), answer.get("value")
 
 
 def _refuse():
