@@ -30,7 +30,7 @@ from cxmaturity.batch.plain import FIRST_VALUE, NOT_APPLICABLE, Codes
 from cxmaturity.evaluation import bounds, stages
 from cxmaturity.evaluation.applies import cohort_files_for, playbooks_for, scorers_for
 from cxmaturity.evaluation.cohorts import placed_questions
-from cxmaturity.evaluation.roadmap import fit_order, rests_on
+from cxmaturity.evaluation.roadmap import fit_order
 from cxmaturity.formats import conditions
 from cxmaturity.formats.models import Assessment, Company, Coverage, QuestionnaireRef, StageModel
 from cxmaturity.plugin_host.scorer_contract import QuestionScorer, ScoringContext
@@ -121,6 +121,21 @@ class _Conditions:
         return found
 
 
+def per_distinct(parts: list[np.ndarray], fn: Any) -> list:
+    """`fn(j)` for every column j, called once per distinct combination of `parts`' values
+    (whole numbers) at the first column that holds it."""
+    if not len(parts[0]):
+        return []
+    radices = [int(p.max()) + 1 if p.min() >= 0 else None for p in parts]
+    if None in radices:
+        parts = [np.unique(p, return_inverse=True)[1].reshape(-1) for p in parts]
+        radices = [int(p.max()) + 1 for p in parts]
+    firsts, inverse = _distinct(parts, radices)
+    results = np.empty(len(firsts), dtype=object)
+    results[:] = [fn(j) for j in firsts.tolist()]
+    return results[inverse].tolist()
+
+
 def _thresholds(cond: Condition) -> dict[str, list[float]]:
     """The thresholds a condition compares each dimension score with."""
     out: dict[str, list[float]] = {}
@@ -197,14 +212,12 @@ class _ScorerTable:
         gate = self.scorer.gate
         if gate is not None:  # closed: every step kept, with no points
             total = np.where(conditions.holds(gate.when, matrix), total, 0)
-        scores: list[float | None] = []
-        cache: dict[tuple, float | None] = {}
-        for p, m, k, a in zip(total.tolist(), most.tolist(), steps.tolist(), asked.tolist()):
-            key = (p, m, k, a)
-            if key not in cache:
-                # Finding.from_steps' arithmetic, on whole numbers summed in any order
-                cache[key] = round(100 * p / m, 1) if k >= self.needed(a) and k else None
-            scores.append(cache[key])
+        def finding_score(j: int) -> float | None:
+            # Finding.from_steps' arithmetic, on whole numbers summed in any order
+            p, m, k, a = int(total[j]), int(most[j]), int(steps[j]), int(asked[j])
+            return round(100 * p / m, 1) if k >= self.needed(a) and k else None
+
+        scores = per_distinct([total, most, steps, asked], finding_score)
         return scores, steps, asked
 
 
@@ -377,23 +390,28 @@ class ColumnPlan:
         high_score = self._overall(best, n)
         stage, held = self._stage(low_score, sides["worst"]["matrix"], worst)
         top, _ = self._stage(high_score, sides["best"]["matrix"], best)
-        weakest: list[str | None] = [None] * n
-        lowest: list[float | None] = [None] * n
+        lowest = np.full(n, np.inf)
+        weakest = np.full(n, None, dtype=object)
         certain = np.zeros(n)
-        provisional: list[list[str]] = [[] for _ in range(n)]
+        provisional = np.zeros(n, dtype=np.int64)  # a bit per weighted dimension
+        weighted = [d for d in self.by_dim if self.weight[d] > 0]
         for dim in self.by_dim:
             w = self.weight[dim]
-            answered, asked = given[dim]["answered"].tolist(), given[dim]["asked"].tolist()
-            prov = [self._is_provisional(a, k) for a, k in zip(answered, asked)]
-            for j in range(n):
-                score, low = given[dim]["scores"][j], worst[dim][j]
-                if w > 0 and low is not None and score is not None and (lowest[j] is None or low < lowest[j]):
-                    lowest[j], weakest[j] = low, dim
-                if w > 0 and prov[j]:
-                    provisional[j].append(dim)
-            if w > 0:
-                certain += np.array([w if given[dim]["scores"][j] is not None and not prov[j] else 0 for j in range(n)],
-                                    dtype=float) if n else 0
+            if w <= 0:
+                continue
+            answered, asked = given[dim]["answered"], given[dim]["asked"]
+            prov = np.array(per_distinct([answered, asked], lambda j: self._is_provisional(int(answered[j]), int(asked[j]))),
+                            dtype=bool)
+            score, low = given_cols[dim], _column(worst[dim])
+            scored = score != NONE
+            # the first of equals in id order, as `min` keeps it
+            lower = scored & (low != NONE) & (low < lowest)
+            lowest = np.where(lower, low, lowest)
+            weakest[lower] = dim
+            provisional |= prov.astype(np.int64) << weighted.index(dim)
+            certain += np.where(scored & ~prov, w, 0)
+        provisional_words = per_distinct(
+            [provisional], lambda j: "|".join(d for b, d in enumerate(weighted) if provisional[j] >> b & 1) or None)
         out["stage"] = stage
         out["best_stage"] = [b or s for b, s in zip(top, stage)]
         out["score"] = low_score
@@ -402,8 +420,8 @@ class ColumnPlan:
         out["coverage"] = [round(c / total, 3) if total else 0 for c in certain.tolist()]
         out["open_questions"] = sides["best"]["filled"].tolist()
         out["held_back"] = held
-        out["weakest"] = weakest
-        out["provisional"] = ["|".join(p) or None for p in provisional]
+        out["weakest"] = weakest.tolist()
+        out["provisional"] = provisional_words
         for dim in self.by_dim:
             out[f"dim.{dim}"] = given[dim]["scores"]
             out[f"dim.{dim}.low"] = worst[dim]
@@ -421,73 +439,73 @@ class ColumnPlan:
         return self._provisional[key]
 
     def _overall(self, scores: dict[str, list], n: int) -> list[float | None]:
-        """`stages._mean` over the columns: the weighted mean of the dimensions scored."""
-        out = []
-        weights = [(d, w) for d, w in self.mean_weights.items() if w > 0]
-        for j in range(n):
-            weighed = [(w, scores[d][j]) for d, w in weights if d in scores and scores[d][j] is not None]
-            total = sum(w for w, _ in weighed)
-            out.append(round(sum(w * s for w, s in weighed) / total, 1) if total else None)
-        return out
+        """`stages._mean` over the columns: the weighted mean of the dimensions scored, the
+        products and weights added in the same order, so to the same floats."""
+        weighed = np.zeros(n)
+        total = np.zeros(n)
+        for d, w in self.mean_weights.items():
+            if w > 0 and d in scores:
+                column = _column(scores[d])
+                there = column != NONE
+                weighed = np.where(there, weighed + w * column, weighed)
+                total = np.where(there, total + w, total)
+        means = np.divide(weighed, total, out=np.zeros(n), where=total != 0)
+        return [round(m, 1) if t else None for m, t in zip(means.tolist(), total.tolist())]
 
     def _stage(self, score: list, matrix: np.ndarray, dims: dict[str, list]) -> tuple[list, list]:
         """(the stage reached, the stage held back) of every column, by `stages.climb`."""
         requirements = [r for stage in self.model.stages for r in stage.requires]
         dim_cols = {d: _column(v) for d, v in dims.items()}
         holds = [self.conditions.holds(r.when, matrix, dim_cols) for r in requirements]
-        thresholds = [s.min_score for s in self.model.stages]
-        reached, held = [], []
-        rows = np.vstack(holds).T.tolist() if holds else [[]] * len(score)
-        for s, row in zip(score, rows):
-            bucket = None if s is None else sum(s >= t for t in thresholds)
-            key = (bucket, *row)
-            found = self._climbs.get(key)
-            if found is None:
-                truth = {id(r): h for r, h in zip(requirements, row)}
-                top, back, _ = stages.climb(s, self.model, lambda r: truth[id(r)])
-                found = self._climbs[key] = (top.id if top else None, back.id if back else None)
-            reached.append(found[0])
-            held.append(found[1])
-        return reached, held
+        thresholds = np.array([s.min_score for s in self.model.stages], dtype=np.float64)
+        column = _column(score)
+        # the stages a score reaches depend only on the thresholds it is above
+        bucket = np.where(column == NONE, len(thresholds) + 1, np.searchsorted(thresholds, column, side="right"))
+
+        def climbed(j: int) -> tuple:
+            truth = {id(r): bool(h[j]) for r, h in zip(requirements, holds)}
+            top, back, _ = stages.climb(score[j], self.model, lambda r: truth[id(r)])
+            return top.id if top else None, back.id if back else None
+
+        found = per_distinct([bucket, *(h.astype(np.int64) for h in holds)], climbed)
+        return [f[0] for f in found], [f[1] for f in found]
 
     def _roadmap(self, matrix: np.ndarray, dims: dict[str, np.ndarray]) -> tuple[list, list]:
         """(the playbook chosen, its current phase) of every column, as `recommend` picks them."""
         n = matrix.shape[1]
         if not self.playbooks:
             return [None] * n, [None] * n
-        ranked_cols = []
-        for pb in self.playbooks:
-            gate = self.conditions.holds(pb.applies_when, matrix, dims)
-            points = [0] * n
-            for fit in pb.fit:
-                hold = self.conditions.holds(fit.when, matrix, dims).tolist()
-                points = [p + (fit.weight if h else 0) for p, h in zip(points, hold)]
-            ranked_cols.append((gate.tolist(), points))
-        done = {}
-        for pb in self.playbooks:
-            for phase in pb.phases:
-                done[(pb.id, phase.id)] = self.conditions.holds(phase.done_when, matrix, dims).tolist()
+        gates, points, done, rests = [], [], [], []
         na = matrix == NOT_APPLICABLE
-        playbooks, phases = [], []
-        for j in range(n):
-            ranked = [(pb, col[1][j]) for pb, col in zip(self.playbooks, ranked_cols) if col[0][j]]
+        for pb in self.playbooks:
+            gates.append(self.conditions.holds(pb.applies_when, matrix, dims))
+            total = np.zeros(n)
+            for fit in pb.fit:  # added in order, as `weigh` adds them
+                total = total + np.where(self.conditions.holds(fit.when, matrix, dims), fit.weight, 0)
+            points.append(total)
+            for phase in pb.phases:
+                done.append(self.conditions.holds(phase.done_when, matrix, dims))
+                # `rests_on`: every question the phase reads was answered "not applicable"
+                reads = phase.done_when.questions() if phase.done_when else []
+                rows = [self.codes.row[q] for q in reads if q in self.codes.row]
+                idle = reads and len(rows) == len(reads)
+                rests.append(na[rows].all(axis=0) if idle else np.zeros(n, dtype=bool))
+        phases = [(pb, phase) for pb in self.playbooks for phase in pb.phases]
+
+        def chosen(j: int) -> tuple:
+            ranked = [(pb, float(p[j])) for pb, g, p in zip(self.playbooks, gates, points) if g[j]]
             if not ranked:
-                playbooks.append(None)
-                phases.append(None)
-                continue
+                return None, None
             playbook = min(ranked, key=fit_order)[0]
-            skip = {self.codes.ids[r] for r in np.flatnonzero(na[:, j])}
-            current = None
-            for phase in playbook.phases:
-                if done[(playbook.id, phase.id)][j]:
-                    continue
-                if rests_on(phase.done_when, skip):
-                    continue
-                current = phase.id
-                break
-            playbooks.append(playbook.id)
-            phases.append(current)
-        return playbooks, phases
+            for (pb, phase), finished, idle in zip(phases, done, rests):
+                if pb is playbook and not finished[j] and not idle[j]:
+                    return playbook.id, phase.id
+            return playbook.id, None
+
+        classes = [np.unique(p, return_inverse=True)[1].reshape(-1) for p in points]
+        found = per_distinct([*(g.astype(np.int64) for g in gates), *classes,
+                              *(d.astype(np.int64) for d in done), *(r.astype(np.int64) for r in rests)], chosen)
+        return [f[0] for f in found], [f[1] for f in found]
 
     def _verdicts(self, matrix: np.ndarray) -> dict[str, list]:
         """How many placements of each verdict every column gets against each cohort."""
