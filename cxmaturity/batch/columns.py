@@ -171,6 +171,7 @@ class _ScorerTable:
         self.missing = len(scorer.questions) - len(self.rows)  # never in the questionnaire: never asked
         self._tables: dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
         self._needed: dict[int, int] = {}
+        self._scores: dict[tuple[int, int, int, int], float | None] = {}
 
     def table(self, row: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(points, maximum, has a step) by code, for every code known so far."""
@@ -213,9 +214,12 @@ class _ScorerTable:
         if gate is not None:  # closed: every step kept, with no points
             total = np.where(conditions.holds(gate.when, matrix), total, 0)
         def finding_score(j: int) -> float | None:
-            # Finding.from_steps' arithmetic, on whole numbers summed in any order
-            p, m, k, a = int(total[j]), int(most[j]), int(steps[j]), int(asked[j])
-            return round(100 * p / m, 1) if k >= self.needed(a) and k else None
+            key = (int(total[j]), int(most[j]), int(steps[j]), int(asked[j]))
+            if key not in self._scores:
+                # Finding.from_steps' arithmetic, on whole numbers summed in any order
+                p, m, k, a = key
+                self._scores[key] = round(100 * p / m, 1) if k >= self.needed(a) and k else None
+            return self._scores[key]
 
         scores = per_distinct([total, most, steps, asked], finding_score)
         return scores, steps, asked
@@ -490,22 +494,24 @@ class ColumnPlan:
                 rows = [self.codes.row[q] for q in reads if q in self.codes.row]
                 idle = reads and len(rows) == len(reads)
                 rests.append(na[rows].all(axis=0) if idle else np.zeros(n, dtype=bool))
-        phases = [(pb, phase) for pb in self.playbooks for phase in pb.phases]
-
-        def chosen(j: int) -> tuple:
-            ranked = [(pb, float(p[j])) for pb, g, p in zip(self.playbooks, gates, points) if g[j]]
-            if not ranked:
-                return None, None
-            playbook = min(ranked, key=fit_order)[0]
-            for (pb, phase), finished, idle in zip(phases, done, rests):
-                if pb is playbook and not finished[j] and not idle[j]:
-                    return playbook.id, phase.id
-            return playbook.id, None
-
-        classes = [np.unique(p, return_inverse=True)[1].reshape(-1) for p in points]
-        found = per_distinct([*(g.astype(np.int64) for g in gates), *classes,
-                              *(d.astype(np.int64) for d in done), *(r.astype(np.int64) for r in rests)], chosen)
-        return [f[0] for f in found], [f[1] for f in found]
+        # `recommend`: the playbook with the most points among those whose gate is open, ties
+        # to the higher priority then the id (`fit_order`); its first phase neither done nor
+        # resting on "not applicable" answers is the current one.
+        order = sorted(range(len(self.playbooks)), key=lambda i: fit_order((self.playbooks[i], 0)))
+        ranked = np.vstack([np.where(gates[i], points[i], -np.inf) for i in order])
+        best = np.array(order)[np.argmax(ranked, axis=0)]  # the first of equals in that order
+        chosen = np.where(np.isfinite(ranked.max(axis=0)), best, -1)
+        current = np.full(n, None, dtype=object)
+        k = 0
+        for i, pb in enumerate(self.playbooks):
+            pending = np.full(n, None, dtype=object)
+            for phase in pb.phases:
+                first = (pending == None) & ~done[k] & ~rests[k]  # noqa: E711 - an object array
+                pending[first] = phase.id
+                k += 1
+            current = np.where(chosen == i, pending, current)
+        ids = np.array([pb.id for pb in self.playbooks] + [None], dtype=object)
+        return ids[chosen].tolist(), current.tolist()
 
     def _verdicts(self, matrix: np.ndarray) -> dict[str, list]:
         """How many placements of each verdict every column gets against each cohort."""
