@@ -26,12 +26,13 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from cxmaturity.batch.column_conditions import NONE, ColumnConditions, per_distinct
+from cxmaturity.batch.column_scorers import ScorerTable, Unsupported
 from cxmaturity.batch.plain import FIRST_VALUE, NOT_APPLICABLE, Codes
 from cxmaturity.evaluation import bounds, stages
 from cxmaturity.evaluation.applies import cohort_files_for, playbooks_for, scorers_for
 from cxmaturity.evaluation.cohorts import placed_questions
 from cxmaturity.evaluation.roadmap import fit_order
-from cxmaturity.formats import conditions
 from cxmaturity.formats.models import Assessment, Company, Coverage, QuestionnaireRef, StageModel
 from cxmaturity.plugin_host.scorer_contract import QuestionScorer, ScoringContext
 
@@ -40,11 +41,6 @@ if TYPE_CHECKING:
     from cxmaturity.plugin_host.manager import Registry
 
 VERDICTS = ("ahead", "level", "behind", "no_benchmark")
-NONE = -1.0  # a missing score in a float column used as a key (scores are 0 to 100)
-
-
-class Unsupported(Exception):
-    """The run has a scorer that only the row path can score (named in the message)."""
 
 
 def tabular(scorer: Any) -> bool:
@@ -52,178 +48,6 @@ def tabular(scorer: Any) -> bool:
     columns add up."""
     return (isinstance(scorer, QuestionScorer) and type(scorer).score is QuestionScorer.score
             and type(scorer).finding is QuestionScorer.finding and bool(scorer.steps_by_value))
-
-
-class _Conditions:
-    """Conditions evaluated over columns, once per distinct combination of what they read."""
-
-    def __init__(self, codes: Codes):
-        self.codes = codes
-        self.memo: dict[tuple, bool] = {}
-        self._class_tables: dict[tuple[int, int], tuple[np.ndarray, int]] = {}
-
-    def holds(self, cond: Condition | None, matrix: np.ndarray, dims: dict[str, np.ndarray] | None = None) -> np.ndarray:
-        n = matrix.shape[1]
-        if cond is None:
-            return np.ones(n, dtype=bool)
-        rows = [r for r in dict.fromkeys(self.codes.row.get(q) for q in cond.questions()) if r is not None]
-        names = list(dict.fromkeys(c.dimension for c in cond.walk() if c.dimension is not None))
-        # A dimension is read only through its thresholds: its scores count by the side of
-        # each threshold they fall on, so that few combinations stay distinct.
-        thresholds = _thresholds(cond)
-        parts, radices = [], []
-        for r in rows:
-            classes, count = self._classes(cond, r)
-            parts.append(classes[matrix[r]])
-            radices.append(count)
-        for name in names:
-            column = (dims or {}).get(name, np.full(n, NONE))
-            side = (column != NONE).astype(np.int64)
-            for i, t in enumerate(thresholds[name]):
-                side += (column >= t).astype(np.int64) << (2 * i + 1)
-                side += (column <= t).astype(np.int64) << (2 * i + 2)
-            parts.append(side)
-            radices.append(2 ** (2 * len(thresholds[name]) + 1))
-        if not parts:
-            return np.full(n, conditions.evaluate(cond, {}, self.codes.questionnaire, {}), dtype=bool)
-        firsts, inverse = _distinct(parts, radices)
-        out = np.empty(len(firsts), dtype=bool)
-        for k, j in enumerate(firsts.tolist()):
-            key = (id(cond), *(int(p[j]) for p in parts))
-            found = self.memo.get(key)
-            if found is None:
-                answers = {self.codes.ids[r]: self.codes.values[r][int(matrix[r, j])]
-                           for r in rows if matrix[r, j] >= FIRST_VALUE}
-                scores = {name: (None if dims is None or name not in dims or dims[name][j] == NONE else float(dims[name][j]))
-                          for name in names}
-                found = self.memo[key] = conditions.evaluate(cond, answers, self.codes.questionnaire, scores)
-            out[k] = found
-        return out[inverse]
-
-
-    def _classes(self, cond: Condition, row: int) -> tuple[np.ndarray, int]:
-        """The answers to one question a condition reads, numbered by what the condition's tests
-        on that question say of them: (class by code, number of classes). Answers in one class
-        are alike for the condition, so that few combinations stay distinct."""
-        values = self.codes.values[row]
-        found = self._class_tables.get((id(cond), row))
-        if found is not None and len(found[0]) == len(values):
-            return found
-        qid = self.codes.ids[row]
-        tests = [c for c in cond.walk() if c.q == qid]
-        seen: dict[tuple, int] = {}
-        classes = []
-        for code, value in enumerate(values):
-            answers = {qid: value} if code >= FIRST_VALUE else {}
-            said = tuple(conditions.evaluate(t, answers, self.codes.questionnaire) for t in tests)
-            classes.append(seen.setdefault(said, len(seen)))
-        found = self._class_tables[(id(cond), row)] = (np.array(classes, dtype=np.int64), len(values))
-        return found
-
-
-def per_distinct(parts: list[np.ndarray], fn: Any) -> list:
-    """`fn(j)` for every column j, called once per distinct combination of `parts`' values
-    (whole numbers) at the first column that holds it."""
-    if not len(parts[0]):
-        return []
-    radices = [int(p.max()) + 1 if p.min() >= 0 else None for p in parts]
-    if None in radices:
-        parts = [np.unique(p, return_inverse=True)[1].reshape(-1) for p in parts]
-        radices = [int(p.max()) + 1 for p in parts]
-    firsts, inverse = _distinct(parts, radices)
-    results = np.empty(len(firsts), dtype=object)
-    results[:] = [fn(j) for j in firsts.tolist()]
-    return results[inverse].tolist()
-
-
-def _thresholds(cond: Condition) -> dict[str, list[float]]:
-    """The thresholds a condition compares each dimension score with."""
-    out: dict[str, list[float]] = {}
-    for c in cond.walk():
-        if c.dimension is not None:
-            out.setdefault(c.dimension, []).extend(t for t in (c.gte, c.lte) if t is not None)
-    return out
-
-
-def _distinct(parts: list[np.ndarray], radices: list[int]) -> tuple[np.ndarray, np.ndarray]:
-    """(a column index of each distinct combination of `parts`' values, each column's
-    combination): the columns that hold the same values in every part, found with one sort."""
-    key = np.zeros(len(parts[0]), dtype=np.int64)
-    span = 1
-    for codes, radix in zip(parts, radices):
-        if span * radix >= 2 ** 62:
-            _, firsts, inverse = np.unique(np.vstack(parts), axis=1, return_index=True, return_inverse=True)
-            return firsts, inverse.reshape(-1)
-        key += codes.astype(np.int64) * span
-        span *= radix
-    _, firsts, inverse = np.unique(key, return_index=True, return_inverse=True)
-    return firsts, inverse
-
-
-class _ScorerTable:
-    """One tabular scorer: the points, maximum and presence of a step per question and code."""
-
-    def __init__(self, scorer: QuestionScorer, codes: Codes, probe: ScoringContext):
-        self.scorer, self.codes, self.probe = scorer, codes, probe
-        self.rows = [codes.row[q] for q in scorer.questions if q in codes.row]
-        # a filled-in answer to any of these makes the scorer score again (`bounds.complete`)
-        self.reads = [codes.row[q] for q in (*scorer.questions, *scorer.also_reads) if q in codes.row]
-        self.missing = len(scorer.questions) - len(self.rows)  # never in the questionnaire: never asked
-        self._tables: dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
-        self._needed: dict[int, int] = {}
-        self._scores: dict[tuple[int, int, int, int], float | None] = {}
-
-    def table(self, row: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """(points, maximum, has a step) by code, for every code known so far."""
-        values = self.codes.values[row]
-        found = self._tables.get(row)
-        if found is None or len(found[0]) < len(values):
-            qid = self.codes.ids[row]
-            points, most, has = [], [], []
-            for code, value in enumerate(values):
-                step = self.scorer.step(self.probe, qid, value if code >= FIRST_VALUE else None)
-                if step is not None and not (float(step.points).is_integer() and float(step.max_points).is_integer()):
-                    # whole numbers add up exactly in any order; fractions would not
-                    raise Unsupported(f"{self.scorer.name}: points that are not whole numbers")
-                points.append(int(step.points) if step else 0)
-                most.append(int(step.max_points) if step else 0)
-                has.append(step is not None)
-            found = self._tables[row] = (np.array(points, np.int64), np.array(most, np.int64), np.array(has, bool))
-        return found
-
-    def needed(self, asked: int) -> int:
-        if asked not in self._needed:
-            self._needed[asked] = self.scorer.min_answered(asked)
-        return self._needed[asked]
-
-    def score(self, matrix: np.ndarray, applies: dict[int, np.ndarray],
-              conditions: _Conditions) -> tuple[list, np.ndarray, np.ndarray]:
-        """(score or None, steps, asked) of every column."""
-        n = matrix.shape[1]
-        total, most, steps, asked = (np.zeros(n, np.int64) for _ in range(4))
-        for row in self.rows:
-            points, top, has = self.table(row)
-            codes = matrix[row]
-            on = applies[row]
-            counted = on & has[codes]
-            asked += on
-            steps += counted
-            total += np.where(counted, points[codes], 0)
-            most += np.where(counted, top[codes], 0)
-        gate = self.scorer.gate
-        if gate is not None:  # closed: every step kept, with no points
-            total = np.where(conditions.holds(gate.when, matrix), total, 0)
-        def finding_score(j: int) -> float | None:
-            key = (int(total[j]), int(most[j]), int(steps[j]), int(asked[j]))
-            if key not in self._scores:
-                # Finding.from_steps' arithmetic, on whole numbers summed in any order
-                p, m, k, a = key
-                self._scores[key] = round(100 * p / m, 1) if k >= self.needed(a) and k else None
-            return self._scores[key]
-
-        scores = per_distinct([total, most, steps, asked], finding_score)
-        return scores, steps, asked
-
 
 class ColumnPlan:
     """What scoring a chunk of one questionnaire's assessments needs, worked out once."""
@@ -235,18 +59,18 @@ class ColumnPlan:
             raise Unsupported(", ".join(sorted(odd)))
         self.questionnaire, self.model = questionnaire, model
         self.codes = Codes(questionnaire)
-        self.conditions = _Conditions(self.codes)
+        self.conditions = ColumnConditions(self.codes)
         probe = ScoringContext(
             assessment=Assessment(questionnaire=QuestionnaireRef(id=questionnaire.id, version=questionnaire.version),
                                   company=Company(id="probe", name="probe")),
             questionnaire=questionnaire)
         self.probe = probe
-        self.scorers = [_ScorerTable(s, self.codes, probe) for s in scorers]
+        self.scorers = [ScorerTable(s, self.codes, probe) for s in scorers]
         self.cohort_files = cohort_files_for(questionnaire, registry)
         self.playbooks = playbooks_for(questionnaire, registry)
         self.placed = placed_questions(questionnaire, self.cohort_files)
         # dimensions: those the scorers give (sorted by id, as `dimensions` sorts them)
-        by_dim: dict[str, list[_ScorerTable]] = {}
+        by_dim: dict[str, list[ScorerTable]] = {}
         for table in self.scorers:
             by_dim.setdefault(table.scorer.dimension, []).append(table)
         self.by_dim = dict(sorted(by_dim.items()))
@@ -357,7 +181,8 @@ class ColumnPlan:
                     for row in t.reads:
                         touched |= filled[row]
                 scores[dim] = [s if hit else g for s, g, hit in
-                               zip(side_dims[dim]["scores"], given[dim]["scores"], (touched & any_filled).tolist())]
+                               zip(side_dims[dim]["scores"], given[dim]["scores"], (touched & any_filled).tolist(),
+                                   strict=True)]
             sides[side] = {"matrix": filled_matrix, "scores": scores, "filled": filled.sum(axis=0)}
         return self._columns(plains, matrix, given, given_cols, sides)
 
@@ -404,8 +229,9 @@ class ColumnPlan:
             if w <= 0:
                 continue
             answered, asked = given[dim]["answered"], given[dim]["asked"]
-            prov = np.array(per_distinct([answered, asked], lambda j: self._is_provisional(int(answered[j]), int(asked[j]))),
-                            dtype=bool)
+            prov = np.array(per_distinct(
+                [answered, asked], lambda j, a=answered, k=asked: self._is_provisional(int(a[j]), int(k[j]))),
+                dtype=bool)
             score, low = given_cols[dim], _column(worst[dim])
             scored = score != NONE
             # the first of equals in id order, as `min` keeps it
@@ -417,9 +243,9 @@ class ColumnPlan:
         provisional_words = per_distinct(
             [provisional], lambda j: "|".join(d for b, d in enumerate(weighted) if provisional[j] >> b & 1) or None)
         out["stage"] = stage
-        out["best_stage"] = [b or s for b, s in zip(top, stage)]
+        out["best_stage"] = [b or s for b, s in zip(top, stage, strict=True)]
         out["score"] = low_score
-        out["score_high"] = [h if h is not None else s for h, s in zip(high_score, low_score)]
+        out["score_high"] = [h if h is not None else s for h, s in zip(high_score, low_score, strict=True)]
         total = self.total_weight
         out["coverage"] = [round(c / total, 3) if total else 0 for c in certain.tolist()]
         out["open_questions"] = sides["best"]["filled"].tolist()
@@ -454,7 +280,7 @@ class ColumnPlan:
                 weighed = np.where(there, weighed + w * column, weighed)
                 total = np.where(there, total + w, total)
         means = np.divide(weighed, total, out=np.zeros(n), where=total != 0)
-        return [round(m, 1) if t else None for m, t in zip(means.tolist(), total.tolist())]
+        return [round(m, 1) if t else None for m, t in zip(means.tolist(), total.tolist(), strict=True)]
 
     def _stage(self, score: list, matrix: np.ndarray, dims: dict[str, list]) -> tuple[list, list]:
         """(the stage reached, the stage held back) of every column, by `stages.climb`."""
@@ -467,7 +293,7 @@ class ColumnPlan:
         bucket = np.where(column == NONE, len(thresholds) + 1, np.searchsorted(thresholds, column, side="right"))
 
         def climbed(j: int) -> tuple:
-            truth = {id(r): bool(h[j]) for r, h in zip(requirements, holds)}
+            truth = {id(r): bool(h[j]) for r, h in zip(requirements, holds, strict=True)}
             top, back, _ = stages.climb(score[j], self.model, lambda r: truth[id(r)])
             return top.id if top else None, back.id if back else None
 

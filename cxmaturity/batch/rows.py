@@ -48,7 +48,7 @@ class Scored:
     def rows(self) -> list[dict[str, Any]]:
         """The rows one by one (column → value)."""
         names = list(self.columns)
-        return [dict(zip(names, values)) for values in zip(*self.columns.values())]
+        return [dict(zip(names, values, strict=True)) for values in zip(*self.columns.values(), strict=True)]
 
 
 class _Setup:
@@ -201,7 +201,7 @@ def score_chunk(records: list[Record], settings: Settings) -> Scored:
     else:
         fast, left = _by_columns(records, s, names, dims, cohorts)
     slow = _by_rows([r for _, r in left], s, settings, dims, cohorts, out)
-    done = [(i, row) for (i, _), row in zip(left, slow) if row is not None]
+    done = [(i, row) for (i, _), row in zip(left, slow, strict=True) if row is not None]
     if not done and len(fast) == 1:  # the usual chunk: one questionnaire, every row plain
         out.columns, out.count = fast[0][1], len(fast[0][0])
         return out
@@ -265,7 +265,8 @@ _TIME = TypeAdapter(list[datetime | None])
 _REFUSED = object()
 # The answer times `assess` writes (UTC, to the second), on days every month has: valid as they
 # stand, so that only other forms need pydantic's parser.
-_USUAL_TIMES = re.compile(r"(?:(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|1\d|2[0-8])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\dZ\n)*")
+_USUAL_TIMES = re.compile(
+    r"(?:(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|1\d|2[0-8])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\dZ\n)*")
 
 
 def _assessed(times: list) -> Any:

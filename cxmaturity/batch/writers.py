@@ -86,7 +86,7 @@ class RowWriter:
             return
         if self.kind == "jsonl":
             names = list(columns)
-            self.write([dict(zip(names, values)) for values in zip(*columns.values())])
+            self.write([dict(zip(names, values, strict=True)) for values in zip(*columns.values(), strict=True)])
             return
         import pyarrow as pa
 
