@@ -17,7 +17,7 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
-from cxmaturity.batch.readers import Record
+from cxmaturity.batch.readers import Record, parse_line
 
 VERDICTS = ("ahead", "level", "behind", "no_benchmark")
 
@@ -224,15 +224,15 @@ def _by_columns(records: list[Record], s: _Setup, names: list[str], dims: list[s
     left: list[tuple[int, Record]] = []
     for i, given in enumerate(records):
         # Parsed and reduced to codes at once: a plain document is dropped as soon as read.
-        record = given.parsed()
-        plan = s.plan(record.data.get("questionnaire")) if record.data is not None else None
-        p = plain(record.data, plan.codes) if plan is not None else None
+        data, error = parse_line(given.raw) if given.raw is not None else (given.data, given.error)
+        plan = s.plan(data.get("questionnaire")) if data is not None else None
+        p = plain(data, plan.codes) if plan is not None else None
         if p is not None:
             p.times = _assessed(p.times)
             if p.times is _REFUSED:
                 p = None
         if p is None:
-            left.append((i, record))
+            left.append((i, Record(given.source, given.line, data, error)))
         else:
             groups.setdefault(id(plan), (plan, []))[1].append((i, given, p))
     out = []
