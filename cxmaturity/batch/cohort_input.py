@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from cxmaturity.batch.readers import read
+from cxmaturity.batch.readers import Record, read
 from cxmaturity.formats.models import Questionnaire
 from cxmaturity.workspace.portfolio_files import Questionnaires, Skipped
 
@@ -29,7 +29,7 @@ def assessments(path: Path | str, questionnaire: Questionnaire, questionnaires: 
     from cxmaturity.formats.models import Assessment
 
     for chunk in read(str(path), questionnaire):
-        for record in chunk:
+        for record in map(Record.parsed, chunk):
             where = f"{record.source}:{record.line}"
             if record.error is not None:
                 yield Skipped(where, record.error)

@@ -76,7 +76,7 @@ def batch(
 
     try:
         for scored in run_engine(engine, chunks(), settings, scheduler):
-            writer.write(scored.rows)
+            writer.write_columns(scored.columns, scored.count)
             if place_writer is not None:
                 place_writer.write(scored.placements)
             if scored.errors:
@@ -84,7 +84,7 @@ def batch(
                     error_writer = RowWriter(errors_path, ERROR_COLUMNS)
                     summary.errors_path = errors_path
                 error_writer.write(scored.errors)
-            summary.rows += len(scored.rows)
+            summary.rows += scored.count
             summary.failed += len(scored.errors)
             summary.row_by_row |= scored.row_by_row
         # Plugin failures met in this process (a Dask worker's stay in its log).

@@ -80,6 +80,21 @@ class RowWriter:
         table = pa.Table.from_pylist([{c: r.get(c) for c in self.columns} for r in rows], schema=self._schema)
         self._writer.write_table(table)
 
+    def write_columns(self, columns: dict[str, list[Any]], count: int) -> None:
+        """Rows given as columns (name → values), `count` of them."""
+        if not count:
+            return
+        if self.kind == "jsonl":
+            names = list(columns)
+            self.write([dict(zip(names, values, strict=True)) for values in zip(*columns.values(), strict=True)])
+            return
+        import pyarrow as pa
+
+        self.count += count
+        nothing = [None] * count
+        self._writer.write_table(pa.Table.from_pydict(
+            {c: columns.get(c, nothing) for c in self.columns}, schema=self._schema))
+
     def close(self) -> None:
         if self._stream is not None and self.path != "-":
             self._stream.close()

@@ -15,8 +15,9 @@ look-ups (perf/placement_speed.py).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from cxmaturity.evaluation import placement_text as placement_words
@@ -181,21 +182,15 @@ def place(
     values = _answered(answers)
     plan = _plan(cohort_files, questionnaire)
     keys = [(m.source, m.id) for m in compared(memberships)]
-    placed = plan.placed
-    if len(placed) > _MAX_PLACED:
-        placed.clear()
+    if len(plan.placed) > _MAX_PLACED:
+        plan.placed.clear()
     out: list[Placement] = []
     for question, by_cohort in plan.questions:
         if question.id not in values:
             continue
         value = values[question.id]
-        answer = _hashable(value)
         for key in keys:
-            memo = (question.id, key, answer)
-            found = placed.get(memo)
-            if found is None:
-                found = placed[memo] = _place_cohort(plan, question, key, by_cohort.get(key), value)
-            out.extend(found)
+            out.extend(_placed(plan, question, by_cohort, key, value))
     wanted = set(keys)
     statements = [
         s
@@ -203,6 +198,25 @@ def place(
         if (file_id, s.cohort) in wanted and (s.question is None or s.question in values)
     ]
     return out, statements
+
+
+def _placed(plan: _Plan, question: Question, by_cohort: dict, key: CohortKey, value: Any) -> list[Placement]:
+    """The placement of one answer against one cohort, worked out once per plan."""
+    memo = (question.id, key, _hashable(value))
+    found = plan.placed.get(memo)
+    if found is None:
+        found = plan.placed[memo] = _place_cohort(plan, question, key, by_cohort.get(key), value)
+    return found
+
+
+def placed_questions(
+    questionnaire: Questionnaire, cohort_files: Sequence[CohortFile]
+) -> list[tuple[Question, Callable[[CohortKey, Any], list[Placement]]]]:
+    """The questions some figure cites, in questionnaire order, each with a function giving the
+    placements of an answer against a cohort (source, id): what `place` gives that pair. For
+    scoring many assessments column by column (`cxmaturity batch`)."""
+    plan = _plan(cohort_files, questionnaire)
+    return [(question, partial(_placed, plan, question, by_cohort)) for question, by_cohort in plan.questions]
 
 
 def _use(fig: Figure) -> FigureUse:

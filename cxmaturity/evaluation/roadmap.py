@@ -94,7 +94,14 @@ def weigh(
             f.weight for f in playbook.fit if evaluate(f.when, answers, questionnaire, dimensions)
         )
         out.append((playbook, points))
-    return sorted(out, key=lambda pair: (-pair[1], -pair[0].priority, pair[0].id))
+    return sorted(out, key=fit_order)
+
+
+def fit_order(pair: tuple[Playbook, float]) -> tuple:
+    """The order of (playbook, fit points) pairs, best first: more points, then the higher
+    `priority`, then the id."""
+    playbook, points = pair
+    return -points, -playbook.priority, playbook.id
 
 
 def choose(
@@ -143,7 +150,7 @@ def recommend(
         if evaluate(phase.done_when, answers, questionnaire, dims):
             status = "completed"
             completed.append(phase.id)
-        elif _rests_on(phase.done_when, skip):
+        elif rests_on(phase.done_when, skip):
             status = "not_applicable"
         elif current is None:
             status = "current"
@@ -175,7 +182,7 @@ def recommend(
     )
 
 
-def _rests_on(cond: Condition | None, skip: set[str]) -> bool:
+def rests_on(cond: Condition | None, skip: set[str]) -> bool:
     """Whether every question `cond` reads was answered "not applicable" (and it reads one)."""
     asked = cond.questions() if cond is not None else []
     return bool(asked) and all(q in skip for q in asked)

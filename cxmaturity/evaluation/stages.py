@@ -7,7 +7,7 @@ finding of it). They live in data (``benchmarks/model/stages.yaml``), replaced a
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -151,14 +151,20 @@ def reached(
 
     Stages are climbed from the bottom: a stage is reached when the score reaches its threshold
     and every one of its requirements holds; the climb stops at the first stage that is not."""
+    return climb(score, model, lambda r: conditions.evaluate(r.when, answers, questionnaire, dimensions))
+
+
+def climb(
+    score: float | None, model: StageModel, holds: Callable[[Requirement], bool]
+) -> tuple[Stage | None, Stage | None, list[Requirement]]:
+    """`reached`, with `holds` telling whether a requirement holds for the company."""
     if score is None:
         return None, None, []
     found = None
     for stage in model.stages:
         if score < stage.min_score:
             break
-        failing = [r for r in stage.requires
-                   if not conditions.evaluate(r.when, answers, questionnaire, dimensions)]
+        failing = [r for r in stage.requires if not holds(r)]
         if failing:
             return found, stage, failing
         found = stage
