@@ -7,7 +7,6 @@ that do not fit their questionnaire.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -154,48 +153,23 @@ def load_questionnaire(path: Path | str) -> Questionnaire:
 
 
 def load_assessment(path: Path | str, questionnaire: Questionnaire | None = None) -> Assessment:
-    """An assessment, checked against `questionnaire` when one is given."""
+    """An assessment, checked against `questionnaire` when one is given (to find the
+    questionnaire an assessment names, see `workspace.load_assessment`)."""
     data, text = read(path)
     assessment = validate_data(Assessment, data, str(path), text)
     if questionnaire is not None:
-        problems = check_assessment(assessment, questionnaire)
-        if problems:
-            raise FileError(locate(problems, str(path), text))
+        raise_mismatches(assessment, questionnaire, str(path), text)
     return assessment
 
 
-class WrongKind(FileError):
-    """A file of another known format where an assessment was expected."""
+def raise_mismatches(assessment: Assessment, questionnaire: Questionnaire, name: str, text: str) -> None:
+    """A FileError locating every answer that does not fit `questionnaire` (`check_assessment`),
+    with the closest known id where one was misspelled; nothing when all fit."""
+    from cxmaturity.formats.suggestions import with_suggestions
 
-    def __init__(self, name: str, kind: str):
-        self.kind = kind
-        super().__init__([Problem(name, None, "", f"not an assessment (a {kind} file)")])
-
-
-def load_assessment_and_questionnaire(
-    path: Path | str, find: Callable[[str, int], Questionnaire], only_assessments: bool = False
-) -> tuple[Assessment, Questionnaire]:
-    """An assessment and the questionnaire it answers (`find(id, version)`), the file read
-    once and checked against it; an unknown questionnaire is located like any problem.
-    `only_assessments`: a file of another known format is refused as such."""
-    from cxmaturity.errors import CxError
-
-    data, text = read(path)
-    if only_assessments:
-        kind = detect_kind(data)
-        if kind not in ("assessment", None):
-            raise WrongKind(str(path), kind)
-    assessment = validate_data(Assessment, data, str(path), text)
-    ref = assessment.questionnaire
-    try:
-        questionnaire = find(ref.id, ref.version)
-    except CxError as exc:
-        line = yamlio.line_of(text, ("questionnaire", "id"))
-        raise FileError([Problem(str(path), line, "questionnaire", str(exc))]) from None
     problems = check_assessment(assessment, questionnaire)
     if problems:
-        raise FileError(locate(problems, str(path), text))
-    return assessment, questionnaire
+        raise FileError(locate(with_suggestions(problems, questionnaire), name, text))
 
 
 # --- cross-checks ------------------------------------------------------------------------
