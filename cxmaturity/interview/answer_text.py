@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from cxmaturity.formats.models import Answer, Question, tr
-from cxmaturity.interview.engine import Conflict
+from cxmaturity.interview.messages import Conflict
 from cxmaturity.words.interview import CONTROLS, keys, say, words
 
 

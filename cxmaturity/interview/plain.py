@@ -8,7 +8,7 @@ from typing import Any, TextIO
 
 from cxmaturity.formats.models import Question, tr
 from cxmaturity.interview.answer_text import conflict_lines, control_hint, describe, fmt_number, name, short
-from cxmaturity.interview.engine import Conflict, Reply, Request, Review
+from cxmaturity.interview.messages import Conflict, Reply, Request, Review
 from cxmaturity.interview.replies import DispatchingAsker, choice_indexes, keep, parse_number
 from cxmaturity.text_safety import strip_controls
 from cxmaturity.words.interview import CONTROLS, control_of, keys, say

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from cxmaturity.formats.models import Answer, Question
 from cxmaturity.interview.answer_text import fmt_number
-from cxmaturity.interview.engine import Conflict, Reply, Request, Review
+from cxmaturity.interview.messages import Conflict, Reply, Request, Review
 from cxmaturity.words.interview import say
 
 

@@ -19,7 +19,7 @@ from cxmaturity.interview.answer_text import (
     name,
     short,
 )
-from cxmaturity.interview.engine import Conflict, Reply, Request, Review
+from cxmaturity.interview.messages import Conflict, Reply, Request, Review
 from cxmaturity.interview.plain import PlainAsker
 from cxmaturity.interview.replies import DispatchingAsker, keep, parse_number
 from cxmaturity.text_safety import strip_controls
