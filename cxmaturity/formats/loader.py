@@ -247,15 +247,15 @@ def check_questionnaire(q: Questionnaire) -> list[tuple[tuple, str]]:
     A questionnaire that extends another (``extend:``) is checked here only for what it holds
     alone; its titles and conditions are checked once merged with its base (`extension.py`)."""
     out = _text_languages(q)
+    from cxmaturity.formats.unique_ids import UniqueIds
+
     alone = q.extend is None
-    seen_sections: set[str] = set()
+    section_ids, rule_ids = UniqueIds("section"), UniqueIds("consistency rule")
     seen: dict[str, Question] = {}
     for si, s in enumerate(q.sections):
-        if s.id in seen_sections:
-            out.append((("sections", si, "id"), f"duplicate section id '{s.id}'"))
+        out.extend(section_ids.check(s.id, ("sections", si)))
         if alone and s.title is None:
             out.append((("sections", si, "id"), "a section needs a title"))
-        seen_sections.add(s.id)
         groups = {g.id for g in s.groups}
         for qi, question in enumerate(s.questions):
             loc = ("sections", si, "questions", qi)
@@ -268,12 +268,9 @@ def check_questionnaire(q: Questionnaire) -> list[tuple[tuple, str]]:
                     check_condition(question.when, (*loc, "when"), q._by_id, allowed=set(seen))
                 )
             seen.setdefault(question.id, question)
-    rules: set[str] = set()
     for ri, rule in enumerate(q.consistency):
         loc = ("consistency", ri)
-        if rule.id in rules:
-            out.append(((*loc, "id"), f"duplicate consistency rule id '{rule.id}'"))
-        rules.add(rule.id)
+        out.extend(rule_ids.check(rule.id, loc))
         for ci, cond in enumerate(rule.conflict):
             out.extend(check_condition(cond, (*loc, "conflict", ci), q._by_id))
     return out
