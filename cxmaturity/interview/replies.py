@@ -10,7 +10,7 @@ from cxmaturity.words.interview import say
 
 
 class DispatchingAsker:
-    """An asker (`engine.Asker`) that answers each kind of request with its own method."""
+    """An asker (`messages.Asker`) that answers each kind of request with its own method."""
 
     def __call__(self, request: Request | Review | Conflict) -> Reply:
         if isinstance(request, Review):
