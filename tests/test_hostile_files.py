@@ -170,13 +170,13 @@ def test_a_fifo_or_device_given_as_argument_is_refused_at_once(command, device, 
 
 def test_the_size_limit_holds_while_reading(tmp_path, monkeypatch):
     from cxmaturity.errors import FileError
-    from cxmaturity.formats import yamlio
+    from cxmaturity.formats import text_files
 
-    monkeypatch.setattr(yamlio, "MAX_BYTES", 1000)
+    monkeypatch.setattr(text_files, "MAX_BYTES", 1000)
     big = tmp_path / "big.yaml"
     big.write_text("a: " + "x" * 5000 + "\n")
     with pytest.raises(FileError, match="too large"):
-        yamlio.read_text(big)
+        text_files.read_text(big)
 
 
 # --- item 2: one interview per file -------------------------------------------------------------
@@ -494,10 +494,10 @@ def test_utf16_without_a_byte_order_mark_is_named_as_such(tmp_path):
 
 
 def test_docs_safety_states_the_limits_the_code_enforces():
-    from cxmaturity.formats import yamlio
+    from cxmaturity.formats import text_files, yamlio
 
     doc = (ROOT / "docs" / "safety.md").read_text()
-    assert f"{yamlio.MAX_BYTES:,} bytes" in doc
+    assert f"{text_files.MAX_BYTES:,} bytes" in doc
     assert f"| {yamlio.MAX_DEPTH} levels |" in doc and f"more than {yamlio.MAX_DEPTH} levels" in doc
     for tag in yamlio._ALLOWED_TAGS:
         assert f"`!!{tag.rsplit(':', 1)[1]}`" in doc

@@ -23,7 +23,7 @@ CASES = [
     ("out-of-options.yaml", 5, "answers.invest.front_office.value", "'hugely' is not an option"),
     ("exclusive-mixed.yaml", 5, "answers.brand.uses.value", "excludes the other options"),
     ("wrong-version.yaml", 2, "questionnaire.version", "does not match 'cx-ai-2018' version 1"),
-    ("wrong-questionnaire.yaml", 2, "questionnaire.id", "unknown questionnaire 'no-such-survey'"),
+    ("wrong-questionnaire.yaml", 2, "questionnaire", "unknown questionnaire 'no-such-survey'"),
 ]
 
 

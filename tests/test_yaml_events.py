@@ -7,7 +7,7 @@ from conftest import ROOT
 from generate import assessments as generated
 from generate import to_yaml
 
-from cxmaturity.formats import yamlio
+from cxmaturity.formats import yaml_events, yamlio
 
 REPO_FILES = sorted(
     p for folder in ("questionnaires", "benchmarks", "examples", "tests/data")
@@ -34,7 +34,7 @@ STEPS_ASIDE = {
 
 def _full(text: str):
     try:
-        return repr(yamlio._fast_loader().load(text))
+        return repr(yaml_events.fast_loader().load(text))
     except Exception as exc:  # the comparison is about outcomes, errors included
         return f"error {type(exc).__name__}"
 
@@ -43,8 +43,8 @@ def _full(text: str):
 def test_same_data_as_the_full_loader_on_every_repository_file(path):
     text = path.read_bytes().decode("utf-8", errors="replace")
     try:
-        got = repr(yamlio._from_events(text))
-    except yamlio._Unusual:
+        got = repr(yaml_events.from_events(text))
+    except yaml_events.Unusual:
         return  # the full loader reads it, as before
     except Exception as exc:
         got = f"error {type(exc).__name__}"
@@ -54,14 +54,14 @@ def test_same_data_as_the_full_loader_on_every_repository_file(path):
 def test_same_data_on_generated_assessments():
     for data in generated(40, seed=9):
         text = to_yaml(data)
-        assert repr(yamlio._from_events(text)) == _full(text)
+        assert repr(yaml_events.from_events(text)) == _full(text)
 
 
 @pytest.mark.parametrize("name", sorted(ODD))
 def test_same_data_on_odd_scalars_and_shapes(name):
     text = ODD[name]
     try:
-        got = repr(yamlio._from_events(text))
+        got = repr(yaml_events.from_events(text))
     except Exception as exc:
         got = f"error {type(exc).__name__}"
     assert got == _full(text)
@@ -69,8 +69,8 @@ def test_same_data_on_odd_scalars_and_shapes(name):
 
 @pytest.mark.parametrize("name", sorted(STEPS_ASIDE))
 def test_steps_aside_for_what_only_the_full_loader_handles(name):
-    with pytest.raises(yamlio._Unusual):
-        yamlio._from_events(STEPS_ASIDE[name])
+    with pytest.raises(yaml_events.Unusual):
+        yaml_events.from_events(STEPS_ASIDE[name])
 
 
 def test_duplicate_key_still_a_located_error():

@@ -151,7 +151,7 @@ def to_yaml(assessment: Assessment, questionnaire: Questionnaire | None = None) 
 
 def save(path: Path, assessment: Assessment, questionnaire: Questionnaire | None = None) -> None:
     """Write the assessment atomically: a crash leaves the previous version or this one."""
-    from cxmaturity.formats.yamlio import write_atomic
+    from cxmaturity.formats.atomic_write import write_atomic
 
     write_atomic(path, to_yaml(assessment, questionnaire))
 
@@ -251,7 +251,7 @@ def save_keeping_comments(
 ) -> None:
     """`save`, keeping the comments of the hand-written file `keeper` was made from, where the
     format allows."""
-    from cxmaturity.formats.yamlio import write_atomic
+    from cxmaturity.formats.atomic_write import write_atomic
 
     text = keeper.to_yaml(assessment, questionnaire)
     write_atomic(path, text if text is not None else to_yaml(assessment, questionnaire))

@@ -21,7 +21,8 @@ from cxmaturity._version import __version__
 T = TypeVar("T")
 
 _CODE = ("models.py", "model_base.py", "questionnaire_models.py", "cohort_models.py", "playbook_models.py",
-         "result_models.py", "loader.py", "yamlio.py")
+         "result_models.py", "loader.py", "yamlio.py", "yaml_events.py", "text_files.py",
+         "unique_ids.py")
 
 
 def cache_dir() -> Path | None:

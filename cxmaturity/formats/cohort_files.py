@@ -66,27 +66,21 @@ def check_cohort_file(cohort_file: CohortFile, questionnaire: Questionnaire) -> 
     questionnaire does not have; distributions over unordered questions or over 100%.
     """
     from cxmaturity.formats.loader import check_condition
+    from cxmaturity.formats.unique_ids import UniqueIds
 
     out: list[tuple[tuple, str]] = []
-    cohorts: set[str] = set()
+    cohort_ids, figure_ids, statement_ids = UniqueIds("cohort"), UniqueIds("figure"), UniqueIds("statement")
     for i, cohort in enumerate(cohort_file.cohorts):
-        if cohort.id in cohorts:
-            out.append((("cohorts", i, "id"), f"duplicate cohort id '{cohort.id}'"))
-        cohorts.add(cohort.id)
+        out.extend(cohort_ids.check(cohort.id, ("cohorts", i)))
         if cohort.member_when is not None:
             out.extend(check_condition(cohort.member_when, ("cohorts", i, "member_when"), questionnaire._by_id))
-    seen: set[str] = set()
+    cohorts = {cohort.id for cohort in cohort_file.cohorts}
     for i, fig in enumerate(cohort_file.figures):
-        if fig.id in seen:
-            out.append((("figures", i, "id"), f"duplicate figure id '{fig.id}'"))
-        seen.add(fig.id)
+        out.extend(figure_ids.check(fig.id, ("figures", i)))
         out.extend(_check_figure(fig, ("figures", i), questionnaire, cohorts))
-    seen = set()
     for i, statement in enumerate(cohort_file.statements):
         loc = ("statements", i)
-        if statement.id in seen:
-            out.append(((*loc, "id"), f"duplicate statement id '{statement.id}'"))
-        seen.add(statement.id)
+        out.extend(statement_ids.check(statement.id, loc))
         if statement.cohort not in cohorts:
             out.append(((*loc, "cohort"), f"cohort '{statement.cohort}' is not defined in this file"))
         if statement.question is not None and questionnaire.question(statement.question) is None:

@@ -7,7 +7,6 @@ that do not fit their questionnaire.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -154,48 +153,23 @@ def load_questionnaire(path: Path | str) -> Questionnaire:
 
 
 def load_assessment(path: Path | str, questionnaire: Questionnaire | None = None) -> Assessment:
-    """An assessment, checked against `questionnaire` when one is given."""
+    """An assessment, checked against `questionnaire` when one is given (to find the
+    questionnaire an assessment names, see `workspace.load_assessment`)."""
     data, text = read(path)
     assessment = validate_data(Assessment, data, str(path), text)
     if questionnaire is not None:
-        problems = check_assessment(assessment, questionnaire)
-        if problems:
-            raise FileError(locate(problems, str(path), text))
+        raise_mismatches(assessment, questionnaire, str(path), text)
     return assessment
 
 
-class WrongKind(FileError):
-    """A file of another known format where an assessment was expected."""
+def raise_mismatches(assessment: Assessment, questionnaire: Questionnaire, name: str, text: str) -> None:
+    """A FileError locating every answer that does not fit `questionnaire` (`check_assessment`),
+    with the closest known id where one was misspelled; nothing when all fit."""
+    from cxmaturity.formats.suggestions import with_suggestions
 
-    def __init__(self, name: str, kind: str):
-        self.kind = kind
-        super().__init__([Problem(name, None, "", f"not an assessment (a {kind} file)")])
-
-
-def load_assessment_and_questionnaire(
-    path: Path | str, find: Callable[[str, int], Questionnaire], only_assessments: bool = False
-) -> tuple[Assessment, Questionnaire]:
-    """An assessment and the questionnaire it answers (`find(id, version)`), the file read
-    once and checked against it; an unknown questionnaire is located like any problem.
-    `only_assessments`: a file of another known format is refused as such."""
-    from cxmaturity.errors import CxError
-
-    data, text = read(path)
-    if only_assessments:
-        kind = detect_kind(data)
-        if kind not in ("assessment", None):
-            raise WrongKind(str(path), kind)
-    assessment = validate_data(Assessment, data, str(path), text)
-    ref = assessment.questionnaire
-    try:
-        questionnaire = find(ref.id, ref.version)
-    except CxError as exc:
-        line = yamlio.line_of(text, ("questionnaire", "id"))
-        raise FileError([Problem(str(path), line, "questionnaire", str(exc))]) from None
     problems = check_assessment(assessment, questionnaire)
     if problems:
-        raise FileError(locate(problems, str(path), text))
-    return assessment, questionnaire
+        raise FileError(locate(with_suggestions(problems, questionnaire), name, text))
 
 
 # --- cross-checks ------------------------------------------------------------------------
@@ -273,15 +247,15 @@ def check_questionnaire(q: Questionnaire) -> list[tuple[tuple, str]]:
     A questionnaire that extends another (``extend:``) is checked here only for what it holds
     alone; its titles and conditions are checked once merged with its base (`extension.py`)."""
     out = _text_languages(q)
+    from cxmaturity.formats.unique_ids import UniqueIds
+
     alone = q.extend is None
-    seen_sections: set[str] = set()
+    section_ids, rule_ids = UniqueIds("section"), UniqueIds("consistency rule")
     seen: dict[str, Question] = {}
     for si, s in enumerate(q.sections):
-        if s.id in seen_sections:
-            out.append((("sections", si, "id"), f"duplicate section id '{s.id}'"))
+        out.extend(section_ids.check(s.id, ("sections", si)))
         if alone and s.title is None:
             out.append((("sections", si, "id"), "a section needs a title"))
-        seen_sections.add(s.id)
         groups = {g.id for g in s.groups}
         for qi, question in enumerate(s.questions):
             loc = ("sections", si, "questions", qi)
@@ -294,12 +268,9 @@ def check_questionnaire(q: Questionnaire) -> list[tuple[tuple, str]]:
                     check_condition(question.when, (*loc, "when"), q._by_id, allowed=set(seen))
                 )
             seen.setdefault(question.id, question)
-    rules: set[str] = set()
     for ri, rule in enumerate(q.consistency):
         loc = ("consistency", ri)
-        if rule.id in rules:
-            out.append(((*loc, "id"), f"duplicate consistency rule id '{rule.id}'"))
-        rules.add(rule.id)
+        out.extend(rule_ids.check(rule.id, loc))
         for ci, cond in enumerate(rule.conflict):
             out.extend(check_condition(cond, (*loc, "conflict", ci), q._by_id))
     return out

@@ -4,7 +4,8 @@ Every model forbids unknown keys, so a misspelled field is reported where it is 
 silently ignored. Cross-references between files (a `when` naming a later question, an answer
 outside a question's options) are checked in `loader.py`, which knows the file and the line.
 Each format has its module: `questionnaire_models` (questionnaires, assessments, conditions),
-`cohort_models`, `playbook_models` (playbooks and the stage model), `result_models`.
+`cohort_models`, `playbook_models` (playbooks and the stage model), `result_models`; the base
+class and the field types they share (ids, texts, states) are in `model_base`.
 """
 
 # ruff: noqa: F401 -- this module re-exports the models of every format under one name
@@ -18,21 +19,6 @@ from cxmaturity.formats.cohort_models import (
     Statement,
     Survey,
     Thresholds,
-)
-from cxmaturity.formats.model_base import (
-    LANGUAGES,
-    AnswerState,
-    Comparator,
-    Confidence,
-    FormatOne,
-    Lang,
-    Model,
-    OptionId,
-    QuestionId,
-    QuestionType,
-    Slug,
-    Text,
-    Verdict,
 )
 from cxmaturity.formats.playbook_models import (
     Action,

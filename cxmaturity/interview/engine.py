@@ -11,153 +11,32 @@ already answered. End of input and Ctrl-C are the asker's exceptions
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Literal
+from typing import Any
 
-from cxmaturity.formats.conditions import evaluate
-from cxmaturity.formats.models import Answer, Assessment, ConsistencyRule, Question, Questionnaire, Section, tr
-
-Action = Literal[
-    "answer", "back", "skip", "not_applicable", "dont_know", "help", "quit", "change", "done",
-    "confirm", "correct",
-]
-
-#: What a question's asker may offer besides an answer.
-QUESTION_ACTIONS = frozenset({"back", "skip", "not_applicable", "dont_know", "help", "quit"})
-
-
-@dataclass(frozen=True)
-class Reply:
-    """The asker's reply: an answer value, or an action (with a note for not applicable).
-
-    On the review screen, `change` carries the question id in `value`, and `done` ends. To a
-    `Conflict`, `confirm` keeps both answers and `correct` asks the question again.
-    """
-
-    action: Action = "answer"
-    value: Any = None
-    note: str | None = None
-
-
-@dataclass(frozen=True)
-class Request:
-    """One question to put to the user."""
-
-    question: Question
-    n: int  # position among the questions that apply now, from 1
-    total: int  # how many questions apply now (it changes as branches open or close)
-    section: Section
-    current: Answer | None  # the answer already given, if any (the default to offer)
-    actions: frozenset[str]  # the actions allowed besides answering
-    language: str
-    help: str | None = None  # set when the user asked for help: the text to show
-    error: str | None = None  # set when the previous reply was not a valid answer
-    changing: bool = False  # asked from the review screen: back returns to it
-
-
-@dataclass(frozen=True)
-class ReviewItem:
-    n: int
-    question: Question
-    section: Section
-    answer: Answer | None
-
-
-@dataclass(frozen=True)
-class Review:
-    """The review screen: every question that applies, with its answer; any can be changed."""
-
-    items: list[ReviewItem]
-    language: str
-    actions: frozenset[str] = field(default_factory=lambda: frozenset({"change", "done", "quit"}))
-
-
-@dataclass(frozen=True)
-class Conflict:
-    """Two answers that cannot both be true, right after the one that completed the pair."""
-
-    rule: ConsistencyRule
-    message: str  # in `language`
-    question: Question  # the question just answered: `correct` asks it again
-    answers: list[tuple[Question, Answer | None]]  # the pair's answers, in the order asked
-    language: str
-    actions: frozenset[str] = field(default_factory=lambda: frozenset({"confirm", "correct"}))
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """How the interview ended: `done` (reviewed) or `quit` (saved, to be resumed)."""
-
-    status: Literal["done", "quit"]
-    assessment: Assessment
-
-
-Asker = Callable[[Request | Review | Conflict], Reply]
-Saver = Callable[[Assessment], None]
+from cxmaturity.formats.models import Answer, Assessment, Question, Questionnaire, tr
+from cxmaturity.interview.applicability import (
+    applicable,
+    could_be_asked,
+    missing,  # noqa: F401 -- the command line imports it from here
+    prune,
+)
+from cxmaturity.interview.messages import (
+    QUESTION_ACTIONS,
+    Asker,
+    Conflict,
+    Outcome,
+    Reply,
+    Request,
+    Review,
+    ReviewItem,
+    Saver,
+)
 
 
 def _values(answers: dict[str, Answer]) -> dict[str, Any]:
     return {k: a.value for k, a in answers.items() if a.state == "answered"}
-
-
-def applicable(questionnaire: Questionnaire, answers: dict[str, Answer]) -> list[Question]:
-    """The questions that apply given `answers`, in order.
-
-    A `when` names only earlier questions, so one pass in order decides each question from
-    the answers to questions that themselves apply.
-    """
-    out: list[Question] = []
-    live: dict[str, Any] = {}
-    for q in questionnaire.questions:
-        if q.when is not None and not evaluate(q.when, live, questionnaire):
-            continue
-        out.append(q)
-        a = answers.get(q.id)
-        if a is not None and a.state == "answered":
-            live[q.id] = a.value
-    return out
-
-
-def could_be_asked(questionnaire: Questionnaire, answers: dict[str, Answer]) -> list[Question]:
-    """The questions that apply, and those whose `when` waits on a question not answered yet:
-    the questions this interview could still ask. Counting these, the "of N" of the progress
-    line only goes down as answers rule follow-ups out; counting those that apply so far made
-    it climb mid-interview (of 44, then 45, 46)."""
-    out: list[Question] = []
-    live: dict[str, Any] = {}
-    settled: set[str] = set()  # answered in any state, or ruled out: nothing more will come
-    for q in questionnaire.questions:
-        if q.when is not None:
-            if all(ref in settled for ref in q.when.questions()):
-                if not evaluate(q.when, live, questionnaire):
-                    settled.add(q.id)
-                    continue
-        out.append(q)
-        a = answers.get(q.id)
-        if a is not None:
-            settled.add(q.id)
-            if a.state == "answered":
-                live[q.id] = a.value
-    return out
-
-
-def prune(questionnaire: Questionnaire, answers: dict[str, Answer]) -> list[str]:
-    """Drop the answers to questions that no longer apply; return their ids."""
-    keep = {q.id for q in applicable(questionnaire, answers)}
-    dropped = [k for k in answers if k not in keep and questionnaire.question(k) is not None]
-    for k in dropped:
-        del answers[k]
-    return dropped
-
-
-def missing(questionnaire: Questionnaire, assessment: Assessment) -> list[str]:
-    """The ids of the questions that apply and have no answer of any state yet."""
-    return [
-        q.id
-        for q in applicable(questionnaire, assessment.answers)
-        if q.id not in assessment.answers
-    ]
 
 
 def _check(question: Question, value: Any) -> str | None:

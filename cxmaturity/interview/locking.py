@@ -45,9 +45,9 @@ class FileLock:
                 fd = os.open(self.lock_file, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
             except OSError as exc:
                 # No lock file where the assessment is: nothing could be saved there either.
-                from cxmaturity.formats.yamlio import _cannot_write
+                from cxmaturity.formats.atomic_write import cannot_write
 
-                raise _cannot_write(self.path, exc) from None
+                raise cannot_write(self.path, exc) from None
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:

@@ -59,31 +59,26 @@ def _questionnaire_of(assessment_data: dict, ref: str | None, registry: Any) -> 
     return catalog.find(DEFAULT_QUESTIONNAIRE, registry=registry)
 
 
-def _load_checked(path: Path, data: dict, text: str, questionnaire: Questionnaire) -> Assessment:
-    from cxmaturity.formats.loader import check_assessment, locate, validate_data
-
-    assessment = validate_data(Assessment, data, str(path), text)
-    problems = check_assessment(assessment, questionnaire)
-    if problems:
-        raise FileError(locate(problems, str(path), text))
-    return assessment
-
-
 def resume(path: Path, lang: str | None, registry: Any = None, ref: str | None = None) -> Session:
     """The session of a saved assessment file; `lang` overrides its language.
 
     The questionnaire is the one the file names, or `ref` (an id or a file) when given.
     """
     from cxmaturity.formats.loader import read
+    from cxmaturity.plugin_host import catalog
+    from cxmaturity.workspace.workspace import load_assessment
 
     # Locked before it is read: the answers read are the ones no one else is changing.
     lock = FileLock(path).acquire()
     try:
         data, text = read(path)
-        if not isinstance(data, dict):
-            raise FileError([Problem(str(path), 1, "", "expected a mapping of fields at the top level")])
-        questionnaire = _questionnaire_of(data, ref, registry)
-        assessment = _load_checked(path, data, text, questionnaire)
+        # Typed on the command line (an id or a file): the one the file must answer.
+        chosen = catalog.find_or_open(ref, registry=registry) if ref is not None else None
+
+        def find(id_: str, version: int) -> Questionnaire:
+            return chosen if chosen is not None else catalog.find(id_, version, registry=registry)
+
+        assessment, questionnaire = load_assessment(path, find, parsed=(data, text))
     except BaseException:
         lock.release()
         raise
@@ -102,6 +97,7 @@ def prefill(
     what it lacks (questionnaire, company) is filled in so that it can be checked.
     """
     from cxmaturity.formats.loader import read
+    from cxmaturity.workspace.workspace import load_assessment
 
     data, text = read(path)
     if not isinstance(data, dict):
@@ -117,7 +113,7 @@ def prefill(
         raise FileError(locate([(("company", "name"), why)], str(path), text))
     name = company or named.get("name") or "company"
     data["company"] = {"id": assessments.slugify(name), "name": name}
-    checked = _load_checked(path, data, text, questionnaire)
+    checked, _ = load_assessment(path, lambda _id, _version: questionnaire, parsed=(data, text))
     return questionnaire, checked, (company or named.get("name"))
 
 

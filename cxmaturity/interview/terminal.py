@@ -1,47 +1,29 @@
-"""The terminal askers for the interview engine.
-
-`TerminalAsker` uses arrow keys and checkboxes (questionary, on prompt_toolkit) on a real
-terminal; `PlainAsker` prints numbered choices and reads lines, for `--plain` (screen readers,
-screen sharing) and for piped input. Both turn what the user typed into an engine `Reply`;
+"""The arrow-key asker: menus, checkboxes and text fields on a real terminal (questionary, on
+prompt_toolkit, imported only when one is made), and `make_asker`, which picks it or the
+numbered asker. Like the numbered one, it turns what the user did into an engine `Reply`;
 end of input raises EOFError and Ctrl-C KeyboardInterrupt, which the command turns into a
-saved, resumable stop. questionary is imported only when a terminal asker is made.
-"""
+saved, resumable stop."""
 
 from __future__ import annotations
 
 import sys
-from typing import Any, TextIO
+from typing import Any
 
-from cxmaturity.formats.models import Answer, Question, tr
-from cxmaturity.interview.engine import Conflict, Reply, Request, Review
+from cxmaturity.formats.models import tr
+from cxmaturity.interview.answer_text import (
+    conflict_lines,
+    conflict_pair,  # noqa: F401 -- the command line imports it from here
+    control_hint,
+    describe,
+    fmt_number,
+    name,
+    short,
+)
+from cxmaturity.interview.messages import Conflict, Reply, Request, Review
+from cxmaturity.interview.plain import PlainAsker
+from cxmaturity.interview.replies import DispatchingAsker, keep, parse_number
 from cxmaturity.text_safety import strip_controls
 from cxmaturity.words.interview import CONTROLS, control_of, keys, say, words
-
-
-def _fmt_number(x: float) -> str:
-    return f"{x:g}"
-
-
-def describe(question: Question, answer: Answer | None, lang: str) -> str:
-    """An answer in words, as the review and the 'current answer' line show it."""
-    w = words(lang)
-    if answer is None:
-        return w["no_answer"]
-    if answer.state != "answered":
-        text = {
-            "skipped": w["skipped"],
-            "not_applicable": w["answer_not_applicable"],
-            "dont_know": w["answer_dont_know"],
-        }[answer.state]
-        return f"{text} ({answer.note})" if answer.note else text
-    value = answer.value
-    if question.type in ("single", "band", "multi"):
-        chosen = value if isinstance(value, list) else [value]
-        labels = [tr(o.label, lang) for o in question.options if o.id in chosen]
-        return ", ".join(labels) if labels else str(value)
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return _fmt_number(value) + (f" {question.unit}" if question.unit else "")
-    return str(value)
 
 
 def wrap(text: str, width: int | None = None) -> str:
@@ -82,262 +64,10 @@ def _instruction(text: str) -> str:
     return "\n" + wrap(text)
 
 
-def _control_hint(actions: frozenset[str], lang: str) -> str:
-    k, w = keys(lang), words(lang)
-    return " · ".join(f"{k[c]} {w[c]}" for c in CONTROLS if c in actions)
-
-
-def _bounds(question: Question) -> tuple[float | None, float | None]:
-    return question.min, question.max
-
-
-def parse_number(text: str, question: Question, lang: str) -> tuple[float | int | None, str | None]:
-    """(value, None) for a valid number answer, else (None, why) in `lang`."""
-    raw = text.strip().replace(" ", "").replace("\u202f", "")
-    if raw.count(",") == 1 and "." not in raw:
-        raw = raw.replace(",", ".")  # a French decimal comma
-    try:
-        value: float | int = float(raw)
-    except ValueError:
-        return None, None
-    if value != value or value in (float("inf"), float("-inf")):
-        return None, None
-    if float(value).is_integer():
-        value = int(value)
-    elif question.type == "scale":
-        return None, say(lang, "whole_number")
-    lo, hi = _bounds(question)
-    if (lo is not None and value < lo) or (hi is not None and value > hi):
-        return None, say(
-            lang,
-            "out_of_range",
-            min=_fmt_number(lo) if lo is not None else "-∞",
-            max=_fmt_number(hi) if hi is not None else "∞",
-        )
-    return value, None
-
-
-def _choice_indexes(text: str, n: int) -> list[int] | None:
-    parts = [p for p in text.replace(";", ",").replace(" ", ",").split(",") if p]
-    try:
-        picked = [int(p) for p in parts]
-    except ValueError:
-        return None
-    if not picked or any(not 1 <= i <= n for i in picked):
-        return None
-    return list(dict.fromkeys(picked))
-
-
-class PlainAsker:
-    """Numbered prompts that read one line per reply (a terminal in --plain, or a pipe)."""
-
-    def __init__(self, lang: str, stdin: TextIO | None = None, stdout: TextIO | None = None):
-        self.lang = lang
-        self._in = stdin
-        self._out = stdout
-
-    # -- reading and writing -------------------------------------------------------------
-
-    def _write(self, text: str = "") -> None:
-        # Every line this asker shows goes through here: questionnaire text is someone's file.
-        out = self._out or sys.stdout
-        out.write(strip_controls(text) + "\n")
-        out.flush()
-
-    def _read(self, prompt: str) -> str:
-        out = self._out or sys.stdout
-        out.write(strip_controls(prompt))
-        out.flush()
-        source = self._in or sys.stdin
-        line = source.readline()
-        if not line:
-            out.write("\n")
-            out.flush()
-            raise EOFError
-        line = line.rstrip("\r\n")
-        if not _is_tty(source):
-            # Piped input is not echoed by a terminal: echo it so the transcript reads well.
-            out.write(strip_controls(line) + "\n")
-            out.flush()
-        return line
-
-    # -- the company's name ---------------------------------------------------------------
-
-    def company(self) -> str:
-        """Ask for the company's name until one is typed."""
-        while True:
-            name = self._read(say(self.lang, "company") + say(self.lang, "colon")).strip()
-            if name:
-                return name
-            self._write(say(self.lang, "company_needed"))
-
-    # -- the engine's requests -----------------------------------------------------------
-
-    def __call__(self, request: Request | Review | Conflict) -> Reply:
-        if isinstance(request, Review):
-            return self._review(request)
-        if isinstance(request, Conflict):
-            return self._conflict(request)
-        return self._question(request)
-
-    def _conflict(self, r: Conflict) -> Reply:
-        lang = self.lang
-        self._write()
-        for line in _conflict_lines(r, lang):
-            self._write(line)
-        self._write(f"  1. {say(lang, 'conflict_confirm')}")
-        self._write(f"  2. {say(lang, 'conflict_correct', question=_name(r.question, lang))}")
-        while True:
-            text = self._read(say(lang, "conflict_pick") + say(lang, "colon")).strip()
-            if text == "1":
-                return Reply("confirm")
-            if text == "2":
-                return Reply("correct")
-            self._write(say(lang, "conflict_pick") + ".")
-
-    def _show(self, r: Request) -> None:
-        lang, q = self.lang, r.question
-        self._write()
-        self._write(say(lang, "progress", n=r.n, total=r.total, section=tr(r.section.title, lang)))
-        self._write(tr(q.text, lang))
-        for i, o in enumerate(q.options, 1):
-            self._write(f"  {i}. {tr(o.label, lang)}")
-        if r.help:
-            self._write(f"  ({r.help})")
-        if r.current is not None:
-            current = say(lang, "current", answer=describe(q, r.current, lang))
-            self._write(f"({current}{say(lang, 'semicolon')}{say(lang, 'keep')})")
-        self._write(_control_hint(r.actions, lang))
-        if r.error:
-            self._write(say(lang, "not_valid", why=r.error))
-
-    def _prompt_of(self, q: Question) -> str:
-        lang = self.lang
-        if q.type in ("single", "band"):
-            return say(lang, "pick_one")
-        if q.type == "multi":
-            return say(lang, "pick_many")
-        if q.type in ("number", "scale"):
-            text = say(lang, "type_number")
-            if q.min is not None and q.max is not None:
-                text += f" ({say(lang, 'between', min=_fmt_number(q.min), max=_fmt_number(q.max))})"
-            return text
-        return say(lang, "type_text")
-
-    def _question(self, r: Request) -> Reply:
-        self._show(r)
-        q, lang = r.question, self.lang
-        hint = ", ".join(keys(lang)[c] for c in CONTROLS if c in r.actions)
-        while True:
-            line = self._read(self._prompt_of(q) + say(lang, "colon"))
-            text = line.strip()
-            if not text:
-                if r.current is not None:
-                    return _keep(r.current)
-                self._write(say(lang, "empty", keys=hint))
-                continue
-            head, _, rest = text.partition(" ")
-            control = control_of(head, lang)
-            if control is not None and control in r.actions and (q.type != "text" or not rest):
-                if control == "help":
-                    if not q.help:
-                        self._write(say(lang, "no_help"))
-                        continue
-                    self._write(f"  {tr(q.help, lang)}")
-                    continue
-                if control == "not_applicable":
-                    note = rest.strip() or self._read(say(lang, "note") + say(lang, "colon")).strip()
-                    return Reply("not_applicable", note=note or None)
-                return Reply(control)
-            reply, why = self._parse(q, text, hint)
-            if reply is not None:
-                return reply
-            self._write(why)
-
-    def _parse(self, q: Question, text: str, hint: str) -> tuple[Reply | None, str]:
-        lang = self.lang
-        if q.type in ("single", "band", "multi"):
-            picked = _choice_indexes(text, len(q.options))
-            if picked is None or (q.type != "multi" and len(picked) != 1):
-                return None, say(lang, "not_a_choice", n=len(q.options), keys=hint)
-            ids = [q.options[i - 1].id for i in picked]
-            if q.type != "multi":
-                return Reply("answer", ids[0]), ""
-            if q.exclusive in ids and len(ids) > 1:
-                label = tr(q.option(q.exclusive).label, lang)
-                return None, say(lang, "exclusive", label=label)
-            return Reply("answer", ids), ""
-        if q.type in ("number", "scale"):
-            value, why = parse_number(text, q, lang)
-            if value is None:
-                return None, why or say(lang, "not_a_number", keys=hint)
-            return Reply("answer", value), ""
-        return Reply("answer", text), ""
-
-    def _review(self, r: Review) -> Reply:
-        lang = self.lang
-        self._write()
-        self._write(say(lang, "review"))
-        for item in r.items:
-            text = _short(tr(item.question.text, lang))
-            self._write(f"  {item.n}. {text} — {describe(item.question, item.answer, lang)}")
-        quit_key = keys(lang)["quit"]
-        while True:
-            text = self._read(say(lang, "review_prompt", quit_key=quit_key) + say(lang, "colon")).strip()
-            if not text:
-                return Reply("done")
-            if control_of(text, lang) == "quit":
-                return Reply("quit")
-            picked = _choice_indexes(text, len(r.items))
-            if picked is not None and len(picked) == 1:
-                return Reply("change", r.items[picked[0] - 1].question.id)
-            self._write(say(lang, "not_a_choice", n=len(r.items), keys=quit_key))
-
-
-def _is_tty(stream: Any) -> bool:
-    try:
-        return stream.isatty()
-    except (AttributeError, ValueError):
-        return False
-
-
-def _keep(current: Answer) -> Reply:
-    """The reply that keeps an existing answer (Enter on a question already answered)."""
-    if current.state == "answered":
-        return Reply("answer", current.value)
-    return Reply("skip" if current.state == "skipped" else current.state)
-
-
-def _name(question: Question, lang: str) -> str:
-    """The question by its short form where it has one."""
-    return tr(question.short, lang) if question.short else _short(tr(question.text, lang))
-
-
-def _conflict_lines(r: Conflict, lang: str) -> list[str]:
-    """The contradiction in words, then each answer of the pair."""
-    return [say(lang, "conflict", message=r.message)] + [
-        f"  - {_name(q, lang)}{say(lang, 'colon')}{describe(q, a, lang)}" for q, a in r.answers
-    ]
-
-
-def conflict_pair(questionnaire: Any, assessment: Any, qids: list[str], lang: str) -> str:
-    """The answers of a consistency rule's pair on one line: `Question: answer; …`."""
-    parts = []
-    for qid in qids:
-        q = questionnaire.question(qid)
-        if q is not None:
-            parts.append(f"{_name(q, lang)}{say(lang, 'colon')}{describe(q, assessment.answers.get(qid), lang)}")
-    return say(lang, "semicolon").join(parts)
-
-
-def _short(text: str, width: int = 64) -> str:
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
-
-
 STATE_WORDS = {"skip": "skipped", "not_applicable": "answer_not_applicable", "dont_know": "answer_dont_know"}
 
 
-class TerminalAsker:
+class TerminalAsker(DispatchingAsker):
     """Arrow keys, checkboxes and text fields on a real terminal (questionary)."""
 
     def __init__(self, lang: str):
@@ -387,20 +117,13 @@ class TerminalAsker:
         )
         return self._run(q, {}).strip()
 
-    def __call__(self, request: Request | Review | Conflict) -> Reply:
-        if isinstance(request, Review):
-            return self._review(request)
-        if isinstance(request, Conflict):
-            return self._conflict(request)
-        return self._question(request)
-
     # -- contradictions ----------------------------------------------------------------------
 
     def _conflict(self, r: Conflict) -> Reply:
         Choice = self._q.Choice
         lang = self.lang
         self._print()
-        lines = _conflict_lines(r, lang)
+        lines = conflict_lines(r, lang)
         self._print(lines[0], "bold fg:ansiyellow")
         for line in lines[1:]:
             self._print(line)
@@ -408,7 +131,7 @@ class TerminalAsker:
             "",
             choices=[
                 Choice(say(lang, "conflict_confirm"), value="confirm"),
-                Choice(say(lang, "conflict_correct", question=_name(r.question, lang)), value="correct"),
+                Choice(say(lang, "conflict_correct", question=name(r.question, lang)), value="correct"),
             ],
             qmark="",
             use_jk_keys=False,
@@ -427,7 +150,7 @@ class TerminalAsker:
             self._print(r.help, "italic")
         if r.error:
             self._print(say(lang, "not_valid", why=r.error), "fg:ansired")
-        hint = _control_hint(r.actions, lang)
+        hint = control_hint(r.actions, lang)
         if q.type in ("single", "band"):
             result = self._select(r, hint)
         elif q.type == "multi":
@@ -446,7 +169,7 @@ class TerminalAsker:
             note = self._run(self._q.text(say(lang, "note"), qmark="  "), {}).strip()
             return Reply("not_applicable", note=note or None)
         if value == "keep" and r.current is not None:
-            return _keep(r.current)
+            return keep(r.current)
         return Reply(value)
 
     def _select(self, r: Request, hint: str) -> Any:
@@ -552,7 +275,7 @@ class TerminalAsker:
         numeric = q.type in ("number", "scale")
         current = ""
         if r.current is not None and r.current.state == "answered":
-            current = _fmt_number(r.current.value) if numeric else str(r.current.value)
+            current = fmt_number(r.current.value) if numeric else str(r.current.value)
 
         def check(text: str) -> bool | str:
             t = text.strip()
@@ -568,7 +291,7 @@ class TerminalAsker:
 
         message = tr(q.text, lang)
         if numeric and q.min is not None and q.max is not None:
-            message += f" ({say(lang, 'between', min=_fmt_number(q.min), max=_fmt_number(q.max))})"
+            message += f" ({say(lang, 'between', min=fmt_number(q.min), max=fmt_number(q.max))})"
         question = self._q.text(
             _message(message),
             default=current,
@@ -602,7 +325,7 @@ class TerminalAsker:
             # The question by its short form where it has one, and the whole answer, wrapped
             # under the number: the answer is what the user checks here, so it is never cut.
             q = item.question
-            name = tr(q.short, lang) if q.short else _short(tr(q.text, lang), 50)
+            name = tr(q.short, lang) if q.short else short(tr(q.text, lang), 50)
             number = f"{item.n}. "
             title = option_title(f"{number}{name} — {describe(q, item.answer, lang)}", 3 + len(number))
             choices.append(Choice(title, value=("change", item.question.id)))

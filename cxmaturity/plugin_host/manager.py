@@ -1,4 +1,5 @@
-"""The plugin manager: finds plugins, calls their hooks, keeps what they register.
+"""The plugin manager: the registry that calls the plugins' hooks and keeps what they register,
+and `load_registry`, which fills it from the plugins `discovery` finds.
 
 Three origins, one code path per origin and no special case for the tool's own plugins:
 
@@ -20,24 +21,32 @@ by name, so nothing depends on the order plugins were loaded or called in.
 
 from __future__ import annotations
 
-import hashlib
-import importlib.util
 import os
 import sys
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
-from types import ModuleType
 from typing import Any, Literal
 
 import pluggy
 
-from cxmaturity._version import __version__
-from cxmaturity.errors import CxError, FileError, PluginError
+from cxmaturity.errors import CxError, PluginError
 from cxmaturity.formats.bundled import bundled
 from cxmaturity.plugin_host import calls as plugin_calls
 from cxmaturity.plugin_host import hookspecs
 from cxmaturity.plugin_host.controls import CONTROLS
+from cxmaturity.plugin_host.discovery import (  # noqa: F401 -- also the manager's names
+    ENTRY_POINT_GROUP,
+    _import_file,
+    blocked_names,
+    load_folder,
+    load_packages,
+)
+from cxmaturity.plugin_host.plugin_info import (  # noqa: F401 -- also the manager's names
+    Failure,
+    PluginInfo,
+    one_line,
+    plugin_name,
+)
 from cxmaturity.plugin_host.registration import (  # noqa: F401 -- also the manager's names
     DIMENSION_ID,
     HOOKS,
@@ -51,84 +60,16 @@ from cxmaturity.plugin_host.registration import (  # noqa: F401 -- also the mana
     validate,
 )
 
-ENTRY_POINT_GROUP = "cxmaturity"
-ALLOW_LIST_ENV = "CXMATURITY_LOAD_PLUGINS"
-BLOCK_LIST_ENV = "CXMATURITY_BLOCK_PLUGINS"
-
-Origin = Literal["built-in", "folder", "package"]
 Kind = Literal["scorers", "questionnaires", "cohorts", "playbooks"]
 
 # Built-ins claim names first, then the user's folders, then installed packages: a
 # third-party plugin can never displace a built-in questionnaire by sorting before it.
 _ORIGIN_RANK = {"built-in": 0, "folder": 1, "package": 2}
 
-@dataclass
-class PluginInfo:
-    """One plugin as `cxmaturity plugins` shows it."""
 
-    name: str
-    origin: Origin
-    version: str | None = None
-    source: str = ""  # the file or the distribution it came from
-    module: ModuleType | None = None
-    hooks: list[str] = field(default_factory=list)
-    registered: dict[str, list[str]] = field(default_factory=dict)
-    errors: list[str] = field(default_factory=list)
-
-    @property
-    def error(self) -> str | None:
-        return "; ".join(self.errors) if self.errors else None
-
-    @property
-    def contributed(self) -> bool:
-        return any(self.registered.values())
-
-    def status(self):
-        from cxmaturity.formats.models import PluginStatus
-
-        return PluginStatus(
-            name=self.name, version=self.version, origin=self.origin, error=self.error
-        )
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "name": self.name,
-            "version": self.version,
-            "origin": self.origin,
-            "source": self.source,
-            "hooks": self.hooks,
-            "registered": {k: v for k, v in sorted(self.registered.items()) if v},
-            "error": self.error,
-        }
-
-
-def plugin_name(stem: str) -> str:
-    """The plugin name of a module file: ``my_scorer.py`` → ``my-scorer``."""
-    return stem.replace("_", "-")
-
-
-class Failure(str):
-    """Why a plugin call failed, in one line, with the exception behind it (for ``at file:line``
-    and ``--traceback``)."""
-
-    exc: BaseException | None
-
-    def __new__(cls, text: str, exc: BaseException | None = None) -> Failure:
-        made = super().__new__(cls, text)
-        made.exc = exc
-        return made
-
-
-def _one_line(exc: BaseException) -> str:
-    from cxmaturity.plugin_host.calls import PluginExit, PluginTimeout
-
-    if isinstance(exc, (Rejected, PluginExit, PluginTimeout)):
-        return str(exc)
-    if isinstance(exc, FileError):
-        # A file with several problems still makes one warning line.
-        return "; ".join(str(p) for p in exc.problems)
-    text = " ".join(str(exc).split())
-    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+def _registered(kind: str, doc: str) -> property:
+    """A read-only list of what the plugins registered of `kind`, sorted (see `Registry._kind`)."""
+    return property(lambda self: self._kind(kind), doc=doc)
 
 
 class Registry:
@@ -161,25 +102,14 @@ class Registry:
 
     # --- what plugins registered -----------------------------------------------------
 
-    @property
-    def scorers(self) -> list:
-        """Every valid scorer (`cxmaturity.Scorer` instances), sorted by name."""
-        return self._kind("scorers")
-
-    @property
-    def questionnaires(self) -> list:
-        """Every questionnaire (`cxmaturity.Questionnaire`), sorted by id then version."""
-        return self._kind("questionnaires")
-
-    @property
-    def cohort_files(self) -> list:
-        """Every cohort file (`cxmaturity.CohortFile`), sorted by id, ``--cohorts`` files too."""
-        return self._kind("cohorts")
-
-    @property
-    def playbooks(self) -> list:
-        """Every playbook (`cxmaturity.Playbook`), sorted by id."""
-        return self._kind("playbooks")
+    scorers = _registered("scorers", "Every valid scorer (`cxmaturity.Scorer` instances), sorted by name.")
+    questionnaires = _registered(
+        "questionnaires", "Every questionnaire (`cxmaturity.Questionnaire`), sorted by id then version."
+    )
+    cohort_files = _registered(
+        "cohorts", "Every cohort file (`cxmaturity.CohortFile`), sorted by id, ``--cohorts`` files too."
+    )
+    playbooks = _registered("playbooks", "Every playbook (`cxmaturity.Playbook`), sorted by id.")
 
     def owner(self, kind: str, item: Any) -> str | None:
         """The plugin that registered `item` (an object, or its name: ``key_of``), or None.
@@ -263,7 +193,7 @@ class Registry:
             elif isinstance(outcome.error, KeyboardInterrupt):
                 raise outcome.error
             else:
-                out.append((None, Failure(_one_line(outcome.error), outcome.error)))
+                out.append((None, Failure(one_line(outcome.error), outcome.error)))
         return out
 
     def traceback_of(self, line: str) -> str | None:
@@ -316,7 +246,7 @@ class Registry:
             self.pm.register(info.module, name=info.name)
         except Exception as exc:  # pluggy rejects an implementation it cannot call
             info.module = None
-            self.fail(info.name, f"failed to load: {_one_line(exc)}")
+            self.fail(info.name, f"failed to load: {one_line(exc)}")
             return
         info.hooks = sorted(c.name for c in self.pm.get_hookcallers(info.module) or [])
         from cxmaturity.plugin_host.checks import unmarked_hooks
@@ -419,86 +349,6 @@ class Registry:
                 )
         self._items["cohorts"][cohort_file.id] = cohort_file
         self._owners["cohorts"][cohort_file.id] = "--cohorts"
-
-
-def _module_name(path: Path) -> str:
-    # Private and unique per file, so that two folders can both hold `x.py`.
-    digest = hashlib.sha1(str(path.resolve()).encode()).hexdigest()[:12]
-    return f"_cxmaturity_plugin_{path.stem}_{digest}"
-
-
-def _import_file(path: Path) -> ModuleType:
-    name = _module_name(path)
-    spec = importlib.util.spec_from_file_location(name, path)
-    if spec is None or spec.loader is None:
-        raise ImportError(f"cannot import {path}")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module  # dataclasses and pickling look modules up here
-    try:
-        spec.loader.exec_module(module)
-    except BaseException:
-        sys.modules.pop(name, None)
-        raise
-    return module
-
-
-def load_folder(folder: Path, origin: Origin, registry: Registry) -> None:
-    """Load every ``*.py`` module of `folder` as a plugin (``_private.py`` files are skipped)."""
-    for path in sorted(folder.glob("*.py")):
-        if path.name.startswith("_"):
-            continue
-        name = plugin_name(path.stem)
-        if registry.blocks(name):
-            continue
-        module, error = registry.run(name, "at import", _import_file, path)
-        if error is not None:  # isolation: a plugin that does not import is left out
-            registry.add(PluginInfo(name, origin, None, str(path)))
-            registry.fail(name, f"failed to load: {error}", getattr(error, "exc", None))
-            continue
-        version = __version__ if origin == "built-in" else getattr(module, "__version__", None)
-        registry.add(PluginInfo(name, origin, version, str(path), module))
-
-
-def allowed_packages() -> set[str] | None:
-    """The installed plugins ``CXMATURITY_LOAD_PLUGINS`` allows: None when unset (all)."""
-    value = os.environ.get(ALLOW_LIST_ENV)
-    if value is None:
-        return None
-    return {n.strip() for n in value.split(",") if n.strip()}
-
-
-def load_packages(registry: Registry) -> None:
-    """Load the installed distributions' plugins (entry-point group ``cxmaturity``)."""
-    from importlib.metadata import entry_points
-
-    allowed = allowed_packages()
-    seen: set[str] = set()
-    for ep in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
-        if ep.name in seen or (allowed is not None and ep.name not in allowed):
-            continue
-        seen.add(ep.name)
-        if registry.blocks(ep.name):
-            continue
-        dist = getattr(ep, "dist", None)
-        version = dist.version if dist is not None else None
-        source = f"{dist.name} {version}" if dist is not None else ep.value
-        module, error = registry.run(ep.name, "at import", ep.load)
-        if error is not None:  # isolation: a plugin that does not import is left out
-            registry.add(PluginInfo(ep.name, "package", version, source))
-            registry.fail(ep.name, f"failed to load: {error}", getattr(error, "exc", None))
-            continue
-        registry.add(PluginInfo(ep.name, "package", version, source, module))
-    for name in sorted((allowed or set()) - seen - set(registry._plugins)):
-        # A typo here would otherwise leave out the plugin it meant, silently.
-        registry._warn(f"{ALLOW_LIST_ENV} names '{name}', which matches no plugin", fatal=False)
-
-
-def blocked_names(block: Iterable[str] | None = None) -> set[str]:
-    """The plugins to leave out: ``CXMATURITY_BLOCK_PLUGINS`` (comma-separated), the command's
-    ``--block`` names, and `block`."""
-    names = {n.strip() for n in os.environ.get(BLOCK_LIST_ENV, "").split(",") if n.strip()}
-    controls = CONTROLS.get() or {}
-    return names | set(controls.get("block") or ()) | set(block or ())
 
 
 def load_registry(

@@ -13,10 +13,11 @@ from datetime import datetime
 from pathlib import Path
 
 from cxmaturity.errors import CxError
-from cxmaturity.formats import assessments, loader
+from cxmaturity.formats import assessments
 from cxmaturity.plugin_host import catalog
 from cxmaturity.web import engagements as eng
 from cxmaturity.web.store import Store, StoredAnswer
+from cxmaturity.workspace.workspace import load_assessment
 
 
 def export(store: Store, core: eng.Core, folder: Path) -> list[Path]:
@@ -57,7 +58,7 @@ def import_files(store: Store, core: eng.Core, files: list[Path]) -> list[int]:
         def find(id_, version):
             return catalog.find(id_, version, registry=core.registry)
 
-        assessment, questionnaire = loader.load_assessment_and_questionnaire(path, find)
+        assessment, questionnaire = load_assessment(path, find)
         key = (assessment.company.id, questionnaire.id, questionnaire.version)
         groups.setdefault(key, []).append((path, assessment, questionnaire))
     if not groups:

@@ -66,8 +66,7 @@ class Questionnaires:
 
 def load_one(path: Path, questionnaires: Questionnaires) -> tuple[Assessment, Questionnaire] | Skipped:
     """The assessment in `path` checked against the questionnaire it names, or why not."""
-    from cxmaturity.formats.loader import WrongKind
-    from cxmaturity.workspace.workspace import load_assessment
+    from cxmaturity.workspace.workspace import WrongKind, load_assessment
 
     name = str(path)
     try:

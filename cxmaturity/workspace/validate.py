@@ -7,15 +7,15 @@ questionnaire. A misspelled question or option id gets the closest known one ("d
 
 from __future__ import annotations
 
-import difflib
-import re
 from pathlib import Path
 from typing import Any
 
 from cxmaturity.errors import CxError, FileError, Problem
-from cxmaturity.formats import loader, yamlio
+from cxmaturity.formats import loader
 from cxmaturity.formats.models import Assessment, Questionnaire, StageModel
+from cxmaturity.formats.suggestions import with_suggestions
 from cxmaturity.plugin_host import catalog
+from cxmaturity.workspace.workspace import load_assessment
 
 
 def _questionnaire_for(a: Assessment, given: list[Questionnaire], registry=None) -> Questionnaire:
@@ -29,30 +29,6 @@ def _questionnaire_for(a: Assessment, given: list[Questionnaire], registry=None)
         if matching:
             return matching[0]
         raise
-
-
-def did_you_mean(word: str, known: list[str]) -> str:
-    """' (did you mean 'x'?)' for the closest of `known` to `word`, or ''."""
-    close = difflib.get_close_matches(word, known, n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
-
-
-_QUOTED = re.compile(r"'([^']+)'")
-
-
-def _with_suggestions(issues: list[tuple[tuple, str]], q: Questionnaire) -> list[tuple[tuple, str]]:
-    """The loader's answer problems, with the closest question id or option id added."""
-    out = []
-    for loc, msg in issues:
-        if len(loc) == 2 and loc[0] == "answers" and msg.startswith("unknown question id"):
-            msg += did_you_mean(str(loc[1]), [x.id for x in q.questions])
-        elif len(loc) == 3 and loc[0] == "answers" and loc[2] == "value" and (question := q.question(loc[1])):
-            wrong = [w for w in _QUOTED.findall(msg.split("(")[0]) if w not in question.option_ids]
-            hints = [did_you_mean(w, question.option_ids) for w in wrong]
-            if any(hints):
-                msg += "".join(h for h in hints if h)
-        out.append((loc, msg))
-    return out
 
 
 def _raw_answers(data: Any, given: list[Questionnaire], registry) -> tuple[Questionnaire, dict] | None:
@@ -85,7 +61,7 @@ def _answer_problems(q: Questionnaire, answers: dict) -> list[tuple[tuple, str]]
             why = loader.check_value(question, entry.get("value"))
             if why:
                 out.append((("answers", qid, "value"), why))
-    return _with_suggestions(out, q)
+    return with_suggestions(out, q)
 
 
 def validate_files(paths: list[Path], registry=None) -> tuple[list[Problem], list[tuple[Path, str]]]:
@@ -108,7 +84,7 @@ def validate_files(paths: list[Path], registry=None) -> tuple[list[Problem], lis
         parsed.append((path, data, text, kind))
 
     given: list[Questionnaire] = []
-    models: list[tuple[Path, object, str, str]] = []
+    models: list[tuple[Path, object, Any, str, str]] = []
     for path, data, text, kind in parsed:
         try:
             obj = loader.validate_data(loader.KINDS[kind], data, str(path), text)
@@ -127,7 +103,7 @@ def validate_files(paths: list[Path], registry=None) -> tuple[list[Problem], lis
                 issues = check_stage_model(obj)
                 if issues:
                     raise FileError(loader.locate(issues, str(path), text))
-            models.append((path, obj, text, kind))
+            models.append((path, obj, data, text, kind))
         except FileError as exc:
             problems.extend(exc.problems)
             if loader.KINDS[kind] is Assessment and (raw := _raw_answers(data, given, registry)):
@@ -137,17 +113,15 @@ def validate_files(paths: list[Path], registry=None) -> tuple[list[Problem], lis
                 problems.extend(p for p in more if (p.line, p.field) not in seen)
 
     checked = []
-    for path, obj, text, kind in models:
+    for path, obj, data, text, kind in models:
         if isinstance(obj, Assessment):
+            def find(_id: str, _version: int, a: Assessment = obj) -> Questionnaire:
+                return _questionnaire_for(a, given, registry)
+
             try:
-                q = _questionnaire_for(obj, given, registry)
-            except CxError as exc:
-                problems.append(Problem(str(path), yamlio.line_of(text, ("questionnaire", "id")),
-                                        "questionnaire.id", str(exc)))
-                continue
-            issues = _with_suggestions(loader.check_assessment(obj, q), q)
-            if issues:
-                problems.extend(loader.locate(issues, str(path), text))
+                load_assessment(path, find, parsed=(data, text))
+            except FileError as exc:
+                problems.extend(exc.problems)
                 continue
         checked.append((path, kind))
     return problems, checked

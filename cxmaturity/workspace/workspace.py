@@ -8,10 +8,12 @@ go through here, so that a file is found, loaded and checked the same way everyw
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+
+from cxmaturity.errors import CxError, FileError, Problem
 
 if TYPE_CHECKING:
     from cxmaturity.formats.models import Assessment, Questionnaire, Result, StageModel
@@ -68,14 +70,47 @@ class Workspace:
         return evaluate(assessment, questionnaire, self.registry, self.stage_model)
 
 
-def load_assessment(path: Path | str, find, *, only_assessments: bool = False) -> tuple[Assessment, Questionnaire]:
-    """The one function that loads an assessment with its questionnaire (`find(id, version)`):
-    the file read once, validated, and checked against the questionnaire; every problem located
-    (``file:line: field: message``). `only_assessments`: a file of another known format is
-    refused as such rather than read as a broken assessment."""
-    from cxmaturity.formats.loader import load_assessment_and_questionnaire
+class WrongKind(FileError):
+    """A file of another known format where an assessment was expected."""
 
-    return load_assessment_and_questionnaire(path, find, only_assessments=only_assessments)
+    def __init__(self, name: str, kind: str):
+        self.kind = kind
+        super().__init__([Problem(name, None, "", f"not an assessment (a {kind} file)")])
+
+
+def load_assessment(
+    path: Path | str,
+    find: Callable[[str, int], Questionnaire],
+    *,
+    only_assessments: bool = False,
+    parsed: tuple[Any, str] | None = None,
+) -> tuple[Assessment, Questionnaire]:
+    """The one function that loads an assessment with the questionnaire it answers
+    (`find(id, version)`): the file read once, validated, and checked against the
+    questionnaire; every problem located (``file:line: field: message``), an unknown
+    questionnaire on the line that names it, a misspelled id with the closest known one.
+
+    `only_assessments`: a file of another known format is refused as such rather than read
+    as a broken assessment. `parsed`: the file's (data, text) when the caller has read it
+    already (a resumed interview reads it under its lock; an answers file is completed first)."""
+    from cxmaturity.formats import loader, yamlio
+    from cxmaturity.formats.models import Assessment
+
+    name = str(path)
+    data, text = parsed if parsed is not None else loader.read(path)
+    if only_assessments:
+        kind = loader.detect_kind(data)
+        if kind not in ("assessment", None):
+            raise WrongKind(name, kind)
+    assessment = loader.validate_data(Assessment, data, name, text)
+    ref = assessment.questionnaire
+    try:
+        questionnaire = find(ref.id, ref.version)
+    except CxError as exc:
+        line = yamlio.line_of(text, ("questionnaire", "id"))
+        raise FileError([Problem(name, line, "questionnaire", str(exc))]) from None
+    loader.raise_mismatches(assessment, questionnaire, name, text)
+    return assessment, questionnaire
 
 
 def open_workspace(
