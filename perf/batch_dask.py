@@ -28,7 +28,7 @@ def main() -> int:
     from cxmaturity.batch.engines import dask
     from cxmaturity.batch.readers import read
     from cxmaturity.batch.rows import Settings, setup
-    from cxmaturity.plugin_host.catalog import find
+    from cxmaturity.api import find_questionnaire as find
 
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
     q = find("cx-ai-2018")

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from cxmaturity.formats import assessments
 from cxmaturity.formats.loader import load_assessment
-from cxmaturity.plugin_host import catalog
+from cxmaturity.api import find_questionnaire
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -34,7 +34,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=50)
     args = parser.parse_args()
-    questionnaire = catalog.find("cx-ai-2018")
+    questionnaire = find_questionnaire("cx-ai-2018")
     for path in sorted((ROOT / "examples" / "assessments").glob("*.yaml")):
         text = path.read_text(encoding="utf-8")
         assessment = load_assessment(path, questionnaire)

@@ -3,15 +3,30 @@ step per question and answer, added up as `Finding.from_steps` adds them."""
 
 from __future__ import annotations
 
+from functools import partial
+
 import numpy as np
 
 from cxmaturity.batch.column_conditions import ColumnConditions, per_distinct
 from cxmaturity.batch.plain import FIRST_VALUE, Codes
+from cxmaturity.formats.models import Step
+from cxmaturity.plugin_host import calls as plugin_calls
 from cxmaturity.plugin_host.scorer_contract import QuestionScorer, ScoringContext
 
 
 class Unsupported(Exception):
     """The run has a scorer that only the row path can score (named in the message)."""
+
+
+def guarded(scorer: QuestionScorer, calls: list) -> list:
+    """The results of `calls` into a scorer's code, each run as plugin code (under the time
+    limit, its prints kept off the output). A call that fails, prints or is too slow leaves
+    the chunk to the row path, which runs the scorer under the same guard and reports it."""
+    outcomes = plugin_calls.call_each(calls, limit=plugin_calls.timeout())
+    for outcome in outcomes:
+        if outcome.error is not None or "".join(outcome.printed).strip():
+            raise Unsupported(f"{getattr(scorer, 'name', 'a scorer')}: a call failed or printed")
+    return [o.result for o in outcomes]
 
 
 class ScorerTable:
@@ -34,11 +49,13 @@ class ScorerTable:
         if found is None or len(found[0]) < len(values):
             qid = self.codes.ids[row]
             points, most, has = [], [], []
-            for code, value in enumerate(values):
-                step = self.scorer.step(self.probe, qid, value if code >= FIRST_VALUE else None)
-                if step is not None and not (float(step.points).is_integer() and float(step.max_points).is_integer()):
+            asked = [value if code >= FIRST_VALUE else None for code, value in enumerate(values)]
+            steps = guarded(self.scorer, [partial(self.scorer.step, self.probe, qid, value) for value in asked])
+            for step in steps:
+                if step is not None and not (isinstance(step, Step) and float(step.points).is_integer()
+                                             and float(step.max_points).is_integer()):
                     # whole numbers add up exactly in any order; fractions would not
-                    raise Unsupported(f"{self.scorer.name}: points that are not whole numbers")
+                    raise Unsupported(f"{self.scorer.name}: steps that are not whole points")
                 points.append(int(step.points) if step else 0)
                 most.append(int(step.max_points) if step else 0)
                 has.append(step is not None)
@@ -47,7 +64,7 @@ class ScorerTable:
 
     def needed(self, asked: int) -> int:
         if asked not in self._needed:
-            self._needed[asked] = self.scorer.min_answered(asked)
+            [self._needed[asked]] = guarded(self.scorer, [partial(self.scorer.min_answered, asked)])
         return self._needed[asked]
 
     def score(self, matrix: np.ndarray, applies: dict[int, np.ndarray],

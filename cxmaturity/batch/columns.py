@@ -21,13 +21,14 @@ scorer in the run, `ColumnPlan` refuses (`Unsupported`) and the batch scores row
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 from statistics import mean
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from cxmaturity.batch.column_conditions import NONE, ColumnConditions, per_distinct
-from cxmaturity.batch.column_scorers import ScorerTable, Unsupported
+from cxmaturity.batch.column_scorers import ScorerTable, Unsupported, guarded
 from cxmaturity.batch.plain import FIRST_VALUE, NOT_APPLICABLE, Codes
 from cxmaturity.evaluation import bounds, stages
 from cxmaturity.evaluation.applies import cohort_files_for, playbooks_for, scorers_for
@@ -100,7 +101,9 @@ class ColumnPlan:
         for row in self.wanted:
             qid = self.codes.ids[row]
             for side in ("worst", "best"):
-                value = bounds._extreme(readers.get(qid, []), probe, questionnaire.question(qid), side, known_pairs)
+                # the scorers' `extremes`, as the row path asks them, run as plugin code
+                [value] = guarded(scorers[0] if scorers else None, [partial(
+                    bounds.extreme, readers.get(qid, []), probe, questionnaire.question(qid), side, known_pairs)])
                 self.extreme[(row, side)] = None if value is None else self.codes.code(qid, value)
         self.whens: dict[int, Condition | None] = {}
         for question in questionnaire.questions:  # the first of duplicate ids, as `question()`

@@ -173,34 +173,11 @@ def _init(plugins_dirs: list[str], strict: bool, cohorts: list[str], weights: st
 
 
 def scores(assessment: Any, questionnaire: Any, registry: Any, model: Any) -> Any:
-    """The dimensions and overall stage of `assessment`, by the same steps as `evaluate`
-    (cohort memberships, which scorers may read, the scorers, the dimensions, the stage
-    model) without what a portfolio row does not show: placements, roadmap, missing answers.
-    A quarter less work per assessment; tests hold it equal to `score`."""
-    from cxmaturity._version import __version__
-    from cxmaturity.evaluation.applies import cohort_files_for, scorers_for
-    from cxmaturity.evaluation.cohorts import memberships
-    from cxmaturity.evaluation.pipeline import dimensions, ranges
-    from cxmaturity.evaluation.scoring import run_scorers
-    from cxmaturity.evaluation.stages import apply
-    from cxmaturity.formats.models import QuestionnaireRef, Result
-    from cxmaturity.plugin_host.scorer_contract import ScoringContext
+    """The dimensions and overall stage of `assessment`: `evaluate` without the parts a
+    portfolio row does not show (placements, roadmap, missing answers, executive summary)."""
+    from cxmaturity.evaluation.pipeline import STAGE_ONLY, evaluate
 
-    cohorts = memberships(assessment.answered(), questionnaire, cohort_files_for(questionnaire, registry))
-    ctx = ScoringContext(assessment=assessment, questionnaire=questionnaire, cohorts=cohorts,
-                         language=assessment.language)
-    findings, _ = run_scorers(registry, ctx, scorers_for(questionnaire, registry))
-    result = Result(
-        tool_version=__version__,
-        questionnaire=QuestionnaireRef(id=questionnaire.id, version=questionnaire.version),
-        company=assessment.company,
-        language=assessment.language,
-        assessed=assessment.updated or assessment.created,
-        dimensions=dimensions(findings),
-    )
-    # The stage the answers guarantee, open questions at their worst, as `evaluate` gives it.
-    worst, best = ranges(assessment, questionnaire, registry, model, result.dimensions, cohorts, findings)
-    return apply(result, model, worst, best, questionnaire)
+    return evaluate(assessment, questionnaire, registry, model, parts=STAGE_ONLY)
 
 
 def _row(path: Path) -> Row | Skipped:

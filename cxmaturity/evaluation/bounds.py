@@ -53,7 +53,7 @@ def _fallback(question: Question, side: Side) -> Any:
     return None
 
 
-def _extreme(
+def extreme(
     scorers: list[Scorer], ctx: ScoringContext, question: Question, side: Side, known: dict | None = None
 ) -> Any:
     """The worst or best answer to `question`: the first scorer reading it that ranks its
@@ -124,7 +124,7 @@ def complete(
             break
         new = {}
         for qid in todo:
-            value = _extreme(readers.get(qid, []), ctx, questionnaire.question(qid), side, known)
+            value = extreme(readers.get(qid, []), ctx, questionnaire.question(qid), side, known)
             if value is not None:
                 new[qid] = value
         if not new:

@@ -155,18 +155,27 @@ def ranges(
     return out[0], out[1]
 
 
+#: The parts of a result `evaluate` can leave out for a caller that shows less: a portfolio
+#: row shows the stage and the dimensions, not the placements, roadmap or missing answers.
+PARTS = frozenset({"placements", "roadmap", "conflicts", "missing", "executive"})
+STAGE_ONLY: frozenset[str] = frozenset()
+
+
 def evaluate(
     assessment: Assessment,
     questionnaire: Questionnaire,
     registry: Registry,
     model: StageModel | None = None,
     precomputed: dict | None = None,
+    parts: frozenset[str] = PARTS,
 ) -> Result:
     """The result document of `assessment`: the cohorts it belongs to and its placements
     against them, findings, dimensions with their stages, the overall stage, the roadmap
     (from the playbooks the plugins registered and the dimension scores), missing answers,
     plugins. `model` is the stage model (``--weights``); None means the bundled one.
-    `precomputed` (scorer name → findings) holds what scorers' batch methods gave already."""
+    `precomputed` (scorer name → findings) holds what scorers' batch methods gave already.
+    `parts` names the optional parts to work out (`PARTS`, all by default); the cohorts,
+    findings, dimensions and stage are always there."""
     answers = assessment.answered()
     cohort_files, scorers = cohort_files_for(questionnaire, registry), scorers_for(questionnaire, registry)
     playbooks = playbooks_for(questionnaire, registry)
@@ -176,7 +185,7 @@ def evaluate(
     )
     findings, scored = run_scorers(registry, ctx, scorers, precomputed)
     dims = declared(dimensions(findings), scorers)
-    placements, statements = place(answers, questionnaire, cohort_files, cohorts)
+    placements, statements = place(answers, questionnaire, cohort_files, cohorts) if "placements" in parts else ([], [])
     result = Result(
         tool_version=__version__,
         questionnaire=QuestionnaireRef(id=questionnaire.id, version=questionnaire.version),
@@ -193,12 +202,14 @@ def evaluate(
         roadmap=recommend(
             answers, questionnaire, {d.id: d.score for d in dims}, playbooks,
             not_applicable={k for k, a in assessment.answers.items() if a.state == "not_applicable"},
-        ),
-        conflicts=consistency.conflicts(questionnaire, answers),
-        missing=missing_answers(assessment, questionnaire, findings, registry),
+        ) if "roadmap" in parts else None,
+        conflicts=consistency.conflicts(questionnaire, answers) if "conflicts" in parts else [],
+        missing=missing_answers(assessment, questionnaire, findings, registry) if "missing" in parts else [],
         plugins=plugin_statuses(registry, scored, plugins_for(questionnaire, registry, cohort_files, playbooks)),
     )
     model = model or stages.load_stage_model()
     worst, best = ranges(assessment, questionnaire, registry, model, dims, cohorts, findings)
     result = stages.apply(result, model, worst, best, questionnaire)
+    if "executive" not in parts:
+        return result
     return result.model_copy(update={"executive": executive.summarise(result)})
