@@ -568,7 +568,7 @@ class Content:
         return [" · ".join(parts), self.cohorts_line()]
 
     def cohorts_line(self) -> str:
-        return " ".join(p for p in [self._report_cohorts_line(), *self._own_cohorts()] if p)
+        return " ".join(p for p in [self._report_cohorts_line(), *self.own_cohorts()] if p)
 
     def _own(self, words: dict[str, str], key: str) -> str:
         """`key`'s words, or their variant that names no survey when only one's own cohorts apply."""
@@ -598,7 +598,7 @@ class Content:
                 )
         return L["footer_cohorts_default"] + "."
 
-    def _own_cohorts(self) -> list[str]:
+    def own_cohorts(self) -> list[str]:
         """The consultancy's own cohort files (built from its portfolio), each by its title, so
         that the footer never presents the comparisons as the survey's alone."""
         out = []
