@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from cxmaturity.documents.summary import Content, num
+from cxmaturity.documents.summary import Content
 from cxmaturity.formats.models import Questionnaire, Result, StageModel
 from cxmaturity.text_safety import md
+from cxmaturity.words.numbers import num
 
 
 class _Markdown(str):
