@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from cxmaturity.formats.models import Question, Questionnaire, tr
 from cxmaturity.renderers.html_markup import Safe, fill, join
-from cxmaturity.renderers.outline import LABELS, condition_text
+from cxmaturity.renderers.outline import condition_text
+from cxmaturity.words.outline import LABELS
 
 CSS = """
 *{box-sizing:border-box}

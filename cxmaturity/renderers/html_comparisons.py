@@ -9,7 +9,7 @@ from cxmaturity.renderers import charts
 from cxmaturity.renderers.html_footnotes import Footnotes
 from cxmaturity.renderers.html_markup import Safe, fill, join
 from cxmaturity.renderers.html_names import answer_text, cohort_label, question_text, short_text
-from cxmaturity.words.html_labels import VERDICTS, label_set
+from cxmaturity.words.html_labels import COMPARATORS, VERDICTS, label_set
 from cxmaturity.words.labels import labels as summary_labels
 from cxmaturity.words.numbers import num, percent
 from cxmaturity.words.tr import tr
@@ -85,7 +85,7 @@ def _figure_text(p: Placement, fig, ri: ReportInput) -> str:
         elif isinstance(f.value, tuple):
             parts.append(f"{num(f.value[0], lang)}–{percent(f.value[1], lang)}")
         elif f.value is not None:
-            words = label_set(lang)["comparators"].get(f.comparator or "exact", "")
+            words = COMPARATORS[lang].get(f.comparator or "exact", "")
             parts.append(f"{words}{percent(f.value, lang)}")
     return "; ".join(parts) or "—"
 

@@ -9,7 +9,7 @@ from cxmaturity.renderers import charts
 from cxmaturity.renderers.html_footnotes import Footnotes
 from cxmaturity.renderers.html_markup import Safe, fill, join
 from cxmaturity.renderers.html_names import answer_text, cohort_label, dimension_label, question_text, stage_label
-from cxmaturity.words.html_labels import STATES, label_set
+from cxmaturity.words.html_labels import ORIGINS, STATES, label_set
 from cxmaturity.words.numbers import num, percent
 from cxmaturity.words.tr import tr
 
@@ -188,7 +188,7 @@ def plugins_section(ri: ReportInput) -> Safe:
     L = label_set(ri.lang)
     rows = [
         fill("<tr><td>$n</td><td>$v</td><td>$o</td><td>$e</td></tr>", n=p.name, v=p.version or "—",
-             o=L["origins"].get(p.origin, p.origin), e=p.error or L["ok"])
+             o=ORIGINS[ri.lang].get(p.origin, p.origin), e=p.error or L["ok"])
         for p in ri.result.plugins
     ]
     if not rows:
