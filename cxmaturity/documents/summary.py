@@ -7,7 +7,7 @@ caller overrides it.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cxmaturity.documents.summary_executive import ExecutiveSummary, ExecutiveText
 from cxmaturity.documents.summary_placements import PlacementRow, PlacementsText, QuestionBlock
@@ -16,6 +16,9 @@ from cxmaturity.words.labels import survey_date
 from cxmaturity.words.sources import source_words
 from cxmaturity.words.tr import tr
 
+if TYPE_CHECKING:
+    from cxmaturity.documents.report import ReportInput
+
 __all__ = ["Content", "DimensionRow", "ExecutiveSummary", "PlacementRow", "QuestionBlock"]
 
 
@@ -23,6 +26,11 @@ class Content(ExecutiveText, PlacementsText):
     """The summary of `result`, in `lang` (default: the assessment's language): the words for
     its ids (`summary_names`), the stage (`summary_stage`), the executive summary
     (`summary_executive`), the placements (`summary_placements`), and here the rest."""
+
+    @classmethod
+    def of(cls, ri: ReportInput) -> Content:
+        """The summary of a report's input, in the report's language."""
+        return cls(ri.result, ri.questionnaire, ri.stage_model, ri.lang)
 
     def header(self) -> list[tuple[str, str]]:
         r = self.result

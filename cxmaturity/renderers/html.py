@@ -51,7 +51,7 @@ def render_html(ri: ReportInput) -> str:
         tool=r.tool_version, q=r.questionnaire.id, qv=r.questionnaire.version,
         model=f"{model.get('id', '—')} v{model.get('version', '?')}", plugins=plugins,
     )
-    own = Content(r, ri.questionnaire, ri.stage_model, ri.lang).own_cohorts()
+    own = Content.of(ri).own_cohorts()
     title = L["title"].format(company=r.company.name)
     return shell(
         ri.lang, r.tool_version, title,

@@ -156,7 +156,7 @@ def comparisons_section(ri: ReportInput, notes: Footnotes) -> Safe:
             a=L["your_answer"], f=L["cohort_figure"], pos=L["percentile"], v=L["verdict"],
             w=L["in_words"], rows=join(rows_html),
         ))
-    unplaced = Content(r, ri.questionnaire, ri.stage_model, ri.lang).unplaced()
+    unplaced = Content.of(ri).unplaced()
     if unplaced:
         items = [fill("<li>$line$said</li>", line=line, said=fill("<ul>$s</ul>", s=join(
             fill("<li>$t <span class='note'>($src)</span></li>", t=t, src=src) for t, src in said))

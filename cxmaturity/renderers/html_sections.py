@@ -39,7 +39,7 @@ def stages_section(ri: ReportInput) -> Safe:
     overall = r.overall
     score = num(overall.score, ri.lang) if overall.score is not None else L["not_scored"]
     # The range, the requirement holding it back and the weakest dimension: the summary's words.
-    words = Content(r, ri.questionnaire, ri.stage_model, ri.lang)
+    words = Content.of(ri)
     notes = join([fill("<p>$line</p>", line=line) for line in words.stage_notes()])
     head = fill(
         "<h2>$h</h2><div class='callout'><p>$ol: <span class='stage big'>$stage</span> "
@@ -200,7 +200,7 @@ def plugins_section(ri: ReportInput) -> Safe:
 
 def executive_section(ri: ReportInput) -> Safe:
     """The executive summary: the first section of the page and of its first printed page."""
-    c = Content(ri.result, ri.questionnaire, ri.stage_model, ri.lang)
+    c = Content.of(ri)
     ex = c.executive()
     lists = []
     for title, items in ((ex.strengths_title, ex.strengths), (ex.gaps_title, ex.gaps)):
@@ -223,7 +223,7 @@ def conclusions_section(ri: ReportInput) -> Safe:
     text = (ri.conclusions or "").strip()
     if not text:
         return Safe("")
-    W = Content(ri.result, ri.questionnaire, ri.stage_model, ri.lang).W
+    W = Content.of(ri).W
     paragraphs = [p.strip() for p in text.split("\n\n") if p.strip()]
     return fill("<section id='conclusions'><h2>$h</h2>$p</section>", h=W["conclusions_title"],
                 p=join(fill("<p class='conclusions'>$t</p>", t=p) for p in paragraphs))
@@ -231,7 +231,7 @@ def conclusions_section(ri: ReportInput) -> Safe:
 
 def method_section(ri: ReportInput) -> Safe:
     """The client edition's appendix: method and sources in plain words."""
-    c = Content(ri.result, ri.questionnaire, ri.stage_model, ri.lang)
+    c = Content.of(ri)
     return fill("<section id='method'><h2>$h</h2><ul>$items</ul></section>", h=c.W["method_title"],
                 items=join(fill("<li>$i</li>", i=i) for i in c.method()))
 

@@ -9,6 +9,8 @@ reads the same with NO_COLOR or piped into a file.
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich import box
 from rich.console import Console, Group, RenderableType
 from rich.padding import Padding
@@ -17,8 +19,8 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
+from cxmaturity.documents.report import ReportInput
 from cxmaturity.documents.summary import Content
-from cxmaturity.formats.models import Questionnaire, Result, StageModel
 from cxmaturity.renderers.terminal_blocks import bullets, listing, title
 from cxmaturity.renderers.terminal_executive import executive
 from cxmaturity.renderers.terminal_maturity import maturity
@@ -152,27 +154,20 @@ def footer(c: Content) -> RenderableType:
     return Group(Rule(style="dim"), *(Text(line, style="dim") for line in c.footer()))
 
 
-def summary(
-    result: Result,
-    questionnaire: Questionnaire | None = None,
-    stage_model: StageModel | None = None,
-    lang: str | None = None,
-    audience: str = "client",
-    conclusions_text: str | None = None,
-) -> Group:
-    """The whole summary of `result`, in `lang` (default: the assessment's language): the
-    executive summary first, then the detail.
-
-    `questionnaire` gives the questions' short forms and the answers' labels (ids without it);
-    `stage_model` names the stages when the result does not carry their labels. The client
-    edition (`audience`) ends with a plain-words appendix on method and sources; the
-    consultant's adds the plugins; `conclusions_text` is the consultant's own note.
+def summary(*args: Any, conclusions_text: str | None = None, **kwargs: Any) -> Group:
+    """The whole summary of a result, in its language unless `lang` says otherwise: the
+    executive summary first, then the detail. The arguments are those of `ReportInput`
+    (result, questionnaire, stage_model, lang, audience, conclusions); `conclusions_text` is
+    an older name for `conclusions`.
     """
-    c = Content(result, questionnaire, stage_model, lang)
-    consultant = audience == "consultant"
+    ri = ReportInput(*args, **kwargs)
+    if conclusions_text is not None:
+        ri.conclusions = conclusions_text
+    c = Content.of(ri)
+    consultant = ri.audience == "consultant"
     sections = [
         executive(c),
-        conclusions(c, conclusions_text),
+        conclusions(c, ri.conclusions),
         header(c),
         cohorts(c),
         maturity(c),
