@@ -16,11 +16,11 @@ from typing import TYPE_CHECKING, Any
 from cxmaturity.documents.score_change import ScoreChangeMixin
 from cxmaturity.errors import CxError
 from cxmaturity.formats.models import Answer, Assessment, Question, Questionnaire, Result, tr
+from cxmaturity.words.comparison import DROPPED
 
 if TYPE_CHECKING:
     from cxmaturity.plugin_host.manager import Registry
 
-DROPPED = {"en": "no longer asked", "fr": "plus posée"}
 VERDICT_RANK = {"behind": 0, "level": 1, "ahead": 2}
 
 

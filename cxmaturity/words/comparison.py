@@ -74,3 +74,6 @@ LABELS = {
         "source_portfolio": "{title} (votre portefeuille, n = {n})",
     },
 }
+
+# An answer to a question the newer questionnaire no longer asks.
+DROPPED = {"en": "no longer asked", "fr": "plus posée"}
