@@ -159,7 +159,8 @@ def test_the_blank_form_says_conditions_in_words(cli, tmp_path):
 def test_the_executive_summary_fits_one_screen_for_generated_companies(generated):
     from cxmaturity.documents.summary import Content
     from cxmaturity.evaluation.stages import load_stage_model
-    from cxmaturity.renderers.terminal import SCREEN, executive, render_text
+    from cxmaturity.renderers.terminal import render_text
+    from cxmaturity.renderers.terminal_executive import SCREEN, executive
 
     questionnaire = load_questionnaire(ROOT / "questionnaires" / "cx-ai-2018.yaml")
     model = load_stage_model()

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from cxmaturity.documents.summary import ordinal
+from cxmaturity.words.numbers import ordinal
 
 
 @pytest.mark.parametrize("helper", [ordinal])

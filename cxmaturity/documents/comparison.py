@@ -13,13 +13,14 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from cxmaturity.documents.score_change import ScoreChangeMixin
 from cxmaturity.errors import CxError
 from cxmaturity.formats.models import Answer, Assessment, Question, Questionnaire, Result, tr
+from cxmaturity.words.comparison import DROPPED
 
 if TYPE_CHECKING:
     from cxmaturity.plugin_host.manager import Registry
 
-DROPPED = {"en": "no longer asked", "fr": "plus posée"}
 VERDICT_RANK = {"behind": 0, "level": 1, "ahead": 2}
 
 
@@ -31,8 +32,10 @@ def state_word(state: str, lang: str) -> str:
 
 
 @dataclass(frozen=True)
-class ScoreChange:
+class ScoreChange(ScoreChangeMixin):
     """The overall result or one dimension: score and stage before and after."""
+
+    SCORES = ("old_score", "new_score")
 
     id: str
     label: dict[str, str]
@@ -40,12 +43,6 @@ class ScoreChange:
     new_score: float | None
     old_stage: str | None
     new_stage: str | None
-
-    @property
-    def change(self) -> float | None:
-        if self.old_score is None or self.new_score is None:
-            return None
-        return round(self.new_score - self.old_score, 1)
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from cxmaturity.documents.score_change import ScoreChangeMixin
 from cxmaturity.workspace.portfolio_files import Questionnaires, Skipped, assessment_paths, load_one
 
 CHUNK = 100
@@ -43,8 +44,10 @@ class Row:
 
 
 @dataclass(frozen=True)
-class Progress:
+class Progress(ScoreChangeMixin):
     """A company assessed more than once: its first and latest assessment."""
+
+    SCORES = ("first_score", "last_score")
 
     company: str
     name: str
@@ -55,12 +58,6 @@ class Progress:
     last_stage: str | None
     first_score: float | None
     last_score: float | None
-
-    @property
-    def change(self) -> float | None:
-        if self.first_score is None or self.last_score is None:
-            return None
-        return round(self.last_score - self.first_score, 1)
 
 
 @dataclass

@@ -26,17 +26,27 @@ class Note:
 
 @dataclass
 class ReportInput:
-    """The result and the data a renderer draws from, in the language of the report."""
+    """The result and the data a renderer draws from, in the language of the report.
+
+    It is also what every summary is drawn from: the terminal and Markdown summaries take its
+    first six fields as their arguments, in this order. `questionnaire` gives the questions'
+    short forms and the answers' labels (ids without it); `stage_model` names the stages when
+    the result does not carry their labels; `lang` defaults to the assessment's; `audience` is
+    client (a plain-words appendix on method and sources) or consultant (the plugins, fact ids);
+    `conclusions` is the consultant's own note. The rest only a full report needs."""
 
     result: Result
-    questionnaire: Questionnaire
-    lang: str
-    figures: dict[str, Figure] = field(default_factory=dict)
-    playbook: Playbook | None = None
+    questionnaire: Questionnaire | None = None
     stage_model: StageModel | None = None
-    notes: list[Note] = field(default_factory=list)
+    lang: str = ""
     audience: str = "client"
     conclusions: str | None = None
+    figures: dict[str, Figure] = field(default_factory=dict)
+    playbook: Playbook | None = None
+    notes: list[Note] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.lang = self.lang or self.result.language
 
 
 def public_notes(assessment: Assessment) -> list[Note]:

@@ -7,81 +7,9 @@ import json
 from cxmaturity.documents.comparison import Comparison, ScoreChange
 from cxmaturity.formats.models import tr
 from cxmaturity.text_safety import md
+from cxmaturity.words.comparison import LABELS
 from cxmaturity.words.labels import labels
 from cxmaturity.words.numbers import num
-
-LABELS = {
-    "en": {
-        "title": "Progress of {company}: {old} → {new}",
-        "forced": "Warning: two different companies ({old} and {new}), compared because of --force.",
-        "backwards": "Note: OLD ({old}) is later than NEW ({new}).",
-        "questionnaires": "Questionnaires: {old} → {new} (through the newer one's `replaces:` mapping).",
-        "scores": "Scores and stages",
-        "what": "",
-        "before": "before",
-        "after": "after",
-        "change": "change",
-        "stage": "stage",
-        "not_scored": "not scored",
-        "answers": "Answers that changed ({n})",
-        "question": "question",
-        "no_answers": "No answer changed.",
-        "verdicts": "Cohort verdicts gained or lost ({n})",
-        "cohort": "cohort",
-        "verdict": "verdict",
-        "gained": "gained",
-        "lost": "lost",
-        "no_verdicts": "No cohort verdict changed.",
-        "none_verdict": "not placed",
-        "joined": "Now in cohort(s): {cohorts}.",
-        "left": "No longer in cohort(s): {cohorts}.",
-        "roadmap": "Roadmap",
-        "playbook": "Playbook: {title}.",
-        "playbook_changed": "Playbook changed: {old} → {new}.",
-        "phases": "Phases completed since {old}: {phases}.",
-        "no_phases": "No roadmap phase completed since {old}.",
-        "footer": "cxmaturity {tool} · stage model {model} (the tool's own, not a finding of the report) · "
-        "plugins: {plugins}",
-        "cohorts_line": "Cohorts: {sources}.",
-        "source_report": "{title} ({n} executives)",
-        "source_portfolio": "{title} (your portfolio, n={n})",
-    },
-    "fr": {
-        "title": "Progression de {company} : {old} → {new}",
-        "forced": "Attention : deux entreprises différentes ({old} et {new}), comparées à cause de --force.",
-        "backwards": "Remarque : ANCIENNE ({old}) est postérieure à NOUVELLE ({new}).",
-        "questionnaires": "Questionnaires : {old} → {new} (par la correspondance `replaces:` du plus récent).",
-        "scores": "Scores et stades",
-        "what": "",
-        "before": "avant",
-        "after": "après",
-        "change": "écart",
-        "stage": "stade",
-        "not_scored": "non évalué",
-        "answers": "Réponses modifiées ({n})",
-        "question": "question",
-        "no_answers": "Aucune réponse n'a changé.",
-        "verdicts": "Positions gagnées ou perdues face aux cohortes ({n})",
-        "cohort": "cohorte",
-        "verdict": "position",
-        "gained": "gagnée",
-        "lost": "perdue",
-        "no_verdicts": "Aucune position face aux cohortes n'a changé.",
-        "none_verdict": "non placée",
-        "joined": "Entre dans la ou les cohortes : {cohorts}.",
-        "left": "Sort de la ou des cohortes : {cohorts}.",
-        "roadmap": "Feuille de route",
-        "playbook": "Feuille de route : {title}.",
-        "playbook_changed": "Feuille de route changée : {old} → {new}.",
-        "phases": "Phases achevées depuis le {old} : {phases}.",
-        "no_phases": "Aucune phase de la feuille de route achevée depuis le {old}.",
-        "footer": "cxmaturity {tool} · modèle de stades {model} (propre à l'outil, pas un résultat du rapport) · "
-        "extensions : {plugins}",
-        "cohorts_line": "Cohortes : {sources}.",
-        "source_report": "{title} ({n} dirigeants)",
-        "source_portfolio": "{title} (votre portefeuille, n = {n})",
-    },
-}
 
 
 def _num(value: float | None, lang: str) -> str:
@@ -168,8 +96,6 @@ def _footer(c: Comparison, lang: str) -> list[str]:
     if sources:
         lines.append(L["cohorts_line"].format(sources="; ".join(sources)))
     else:
-        from cxmaturity.words.labels import labels
-
         lines.append(labels(lang)["footer_cohorts_default"] + ".")
     return lines
 

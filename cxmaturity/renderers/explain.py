@@ -14,9 +14,10 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from cxmaturity.documents.summary import Content, exact, num
+from cxmaturity.documents.summary import Content
 from cxmaturity.errors import CxError
 from cxmaturity.formats.models import Questionnaire, Result, StageModel, tr
+from cxmaturity.words.numbers import exact, num
 from cxmaturity.words.sources import source_words
 
 

@@ -1,13 +1,14 @@
 """A blank questionnaire as one printable HTML page: real checkboxes and fields, one question
 per block, A4 when printed. Options are boxes to tick (round for a single answer, square where
 several apply); a question asked only after another says which one, by its printed number.
-Every text is escaped (see renderers/html.py)."""
+Every text is escaped (see renderers/html_markup.py)."""
 
 from __future__ import annotations
 
 from cxmaturity.formats.models import Question, Questionnaire, tr
-from cxmaturity.renderers.html import Safe, fill, join
-from cxmaturity.renderers.outline import LABELS, condition_text
+from cxmaturity.renderers.html_markup import Safe, fill, join
+from cxmaturity.renderers.outline import condition_text
+from cxmaturity.words.outline import LABELS
 
 CSS = """
 *{box-sizing:border-box}

@@ -6,26 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from cxmaturity.renderers.html import CSS, Safe, fill, join
-
-PAGE = """<!DOCTYPE html>
-<html lang="$lang">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="cxmaturity $tool">
-<title>$title</title>
-<style>$css th.n{text-align:right}</style>
-</head>
-<body>
-<header><h1>$title</h1>$sub</header>
-<main>
-$body
-</main>
-<footer>$footer</footer>
-</body>
-</html>
-"""
+from cxmaturity.renderers.html_markup import Safe, fill, join
+from cxmaturity.renderers.html_page import CSS, shell
 
 
 def heading(text: str) -> Safe:
@@ -52,6 +34,7 @@ def table(rows: Sequence[Sequence[str]], right: Iterable[int] = ()) -> Safe:
 def page(lang: str, title: str, blocks: Iterable[Safe], footer: Iterable[str], tool: str = "",
          subtitle: Iterable[str] = ()) -> str:
     """The whole page."""
-    return fill(PAGE, lang=lang, tool=tool, title=title, css=Safe(CSS),
-                sub=join(fill("<p class='sub'>$t</p>", t=line) for line in subtitle),
-                body=join(blocks), footer=join(fill("<p>$t</p>", t=line) for line in footer))
+    sub = join(fill("<p class='sub'>$t</p>", t=line) for line in subtitle)
+    lines = join(fill("<p>$t</p>", t=line) for line in footer)
+    return shell(lang, tool, title, header=fill("<header><h1>$t</h1>$sub</header>", t=title, sub=sub),
+                 body=join(blocks), footer=fill("<footer>$f</footer>", f=lines), css=CSS + " th.n{text-align:right}")

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from cxmaturity.documents.summary import Content, num
-from cxmaturity.formats.models import Questionnaire, Result, StageModel
+from typing import Any
+
+from cxmaturity.documents.report import ReportInput
+from cxmaturity.documents.summary import Content
 from cxmaturity.text_safety import md
+from cxmaturity.words.numbers import num
 
 
 class _Markdown(str):
@@ -45,21 +48,19 @@ def _executive(c: Content) -> list[str]:
     return out + [""]
 
 
-def summary_markdown(
-    result: Result,
-    questionnaire: Questionnaire | None = None,
-    stage_model: StageModel | None = None,
-    lang: str | None = None,
-    audience: str = "client",
-    conclusions: str | None = None,
-) -> str:
-    """The whole summary of `result` as Markdown, in `lang` (default: the assessment's): the
-    executive summary first, the consultant's `conclusions` (Markdown, as written) next, then
-    the detail; the client edition (`audience`) ends with the method and sources in words,
-    the consultant's with the plugins."""
-    c = Content(result, questionnaire, stage_model, lang)
-    L, lang = c.L, c.lang
-    consultant = audience == "consultant"
+def summary_markdown(*args: Any, **kwargs: Any) -> str:
+    """The whole summary of a result as Markdown; the arguments are those of `ReportInput`
+    (result, questionnaire, stage_model, lang, audience, conclusions)."""
+    return report_markdown(ReportInput(*args, **kwargs))
+
+
+def report_markdown(ri: ReportInput) -> str:
+    """The summary as Markdown, in the report's language: the executive summary first, the
+    consultant's `conclusions` (Markdown, as written) next, then the detail; the client edition
+    ends with the method and sources in words, the consultant's with the plugins."""
+    c = Content.of(ri)
+    L, lang, conclusions = c.L, c.lang, ri.conclusions
+    consultant = ri.audience == "consultant"
     out = [f"# {L['title']}", ""] + _executive(c)
     if conclusions and conclusions.strip():
         # The consultant's text comes from a file too: shown as text, one paragraph a line.
@@ -179,7 +180,3 @@ def summary_markdown(
     out += ["---", ""] + [f"*{md(line, start=False)}*  " for line in c.footer()]
     return "\n".join(out).rstrip() + "\n"
 
-
-def report_markdown(ri) -> str:
-    """The Markdown report: the summary's own renderer, not a second one."""
-    return summary_markdown(ri.result, ri.questionnaire, ri.stage_model, ri.lang, ri.audience, ri.conclusions)

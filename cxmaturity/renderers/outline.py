@@ -4,60 +4,8 @@ from __future__ import annotations
 
 from cxmaturity.formats.models import Question, Questionnaire, tr
 from cxmaturity.text_safety import md, md_code
+from cxmaturity.words.outline import LABELS
 from cxmaturity.words.sources import source_words
-
-LABELS = {
-    "en": {
-        "version": "version",
-        "questions": "questions",
-        "asked_if": "Asked only if",
-        "asked_after": "Asked depending on the answer to question {n}",
-        "asked_after_many": "Asked depending on the answers to questions {n}",
-        "and": " and ",
-        "form_title": "Blank questionnaire",
-        "states_words": ["skipped", "not applicable", "don't know"],
-        "print_hint": "Tick the boxes by hand, or fill them in on screen before printing.",
-        "source": "Source",
-        "company": "Company",
-        "date": "Date",
-        "interviewer": "Interviewer",
-        "range": "Answer between {lo} and {hi}",
-        "number": "Number",
-        "text": "Answer",
-        "tick_one": "tick one",
-        "tick_any": "tick all that apply",
-        "states": "☐ skipped   ☐ not applicable   ☐ don't know",
-        "note": "Note",
-        "blank": "Blank questionnaire",
-        "colon": ": ",
-        "list_head": "id|version|title|questions|languages",
-    },
-    "fr": {
-        "version": "version",
-        "questions": "questions",
-        "asked_if": "Posée seulement si",
-        "asked_after": "Posée selon la réponse à la question {n}",
-        "asked_after_many": "Posée selon les réponses aux questions {n}",
-        "and": " et ",
-        "form_title": "Questionnaire vierge",
-        "states_words": ["passée", "non applicable", "ne sait pas"],
-        "print_hint": "Cochez les cases à la main, ou remplissez-les à l'écran avant d'imprimer.",
-        "source": "Source",
-        "company": "Entreprise",
-        "date": "Date",
-        "interviewer": "Consultant",
-        "range": "Réponse entre {lo} et {hi}",
-        "number": "Nombre",
-        "text": "Réponse",
-        "tick_one": "une seule réponse",
-        "tick_any": "plusieurs réponses possibles",
-        "states": "☐ passée   ☐ non applicable   ☐ ne sait pas",
-        "note": "Note",
-        "blank": "Questionnaire vierge",
-        "colon": " : ",
-        "list_head": "id|version|titre|questions|langues",
-    },
-}
 
 
 def numbers(q: Questionnaire) -> dict[str, int]:

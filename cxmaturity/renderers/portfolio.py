@@ -8,70 +8,7 @@ import re
 from cxmaturity.documents.portfolio import Portfolio, row_dict
 from cxmaturity.formats.models import tr
 from cxmaturity.text_safety import md, md_code
-
-LABELS = {
-    "en": {
-        "title": "Portfolio: {n} of {c}",
-        "assessment": ("assessment", "assessments"),
-        "company_n": ("company", "companies"),
-        "company": "company",
-        "date": "date",
-        "stage": "stage",
-        "score": "score",
-        "coverage": "scored",
-        "dim_scores": "Dimension scores (0-100)",
-        "dim_heads": {"investment": "Investment", "strategy": "Strategy", "tools": "Tools", "brand": "Brand",
-                      "automation": "Automation", "sentiment": "Sentiment", "outcomes": "Outcomes"},
-        "coverage_note": "scored: the share of the model's weighted dimensions with enough answers "
-                         "to score; a stage on part of them is provisional.",
-        "stages": "Stages (latest assessment of each company)",
-        "companies": "companies",
-        "unknown": "not enough answers",
-        "progress": "Progress (companies assessed more than once)",
-        "from_to": "{first} → {last}",
-        "visits": "assessments",
-        "change": "change",
-        "no_progress": "No company was assessed more than once.",
-        "skipped": ("Skipped {n} file that could not be read as an assessment:",
-                    "Skipped {n} files that could not be read as assessments:"),
-        "skipped_in": ("Skipped {n} file; it is listed in {out}.", "Skipped {n} files; the list is in {out}."),
-        "none": "No assessment could be read.",
-        "footer": "cxmaturity {tool} · stage model {model} (the tool's own) · plugins: {plugins}",
-        "dims": "Dimensions: {dims}.",
-        "stage_legend": "Stages: {stages}.",
-    },
-    "fr": {
-        "title": "Portefeuille : {n} de {c}",
-        "assessment": ("évaluation", "évaluations"),
-        "company_n": ("entreprise", "entreprises"),
-        "company": "entreprise",
-        "date": "date",
-        "stage": "stade",
-        "score": "score",
-        "coverage": "noté",
-        "dim_scores": "Scores par dimension (0-100)",
-        "dim_heads": {"investment": "Invest.", "strategy": "Stratégie", "tools": "Outils", "brand": "Marque",
-                      "automation": "Automat.", "sentiment": "Sentiments", "outcomes": "Résultats"},
-        "coverage_note": "noté : la part des dimensions pondérées du modèle assez renseignées pour "
-                         "être notées ; un stade établi sur une partie d'entre elles est provisoire.",
-        "stages": "Stades (dernière évaluation de chaque entreprise)",
-        "companies": "entreprises",
-        "unknown": "trop peu de réponses",
-        "progress": "Progression (entreprises évaluées plusieurs fois)",
-        "from_to": "{first} → {last}",
-        "visits": "évaluations",
-        "change": "écart",
-        "no_progress": "Aucune entreprise n'a été évaluée plus d'une fois.",
-        "skipped": ("{n} fichier ignoré, illisible comme évaluation :",
-                    "{n} fichiers ignorés, illisibles comme évaluations :"),
-        "skipped_in": ("{n} fichier ignoré ; il figure dans {out}.",
-                       "{n} fichiers ignorés ; la liste figure dans {out}."),
-        "none": "Aucune évaluation n'a pu être lue.",
-        "footer": "cxmaturity {tool} · modèle de stades {model} (propre à l'outil) · extensions : {plugins}",
-        "dims": "Dimensions : {dims}.",
-        "stage_legend": "Stades : {stages}.",
-    },
-}
+from cxmaturity.words.portfolio import DIMENSION_HEADS, LABELS
 
 
 def _num(value: float | None, lang: str) -> str:
@@ -98,14 +35,14 @@ def _stage(p: Portfolio, stage: str | None, lang: str, short: bool = False) -> s
     return f"{p.stage_order.index(stage) + 1} {label}" if stage in p.stage_order else label
 
 
-def _form(forms: tuple[str, str], n: int, lang: str) -> str:
-    """The singular or plural of `forms` for `n`: French keeps 0 and 1 in the singular."""
+def _form(key: str, n: int, lang: str) -> str:
+    """The singular (`key_one`) or plural (`key`) word for `n`: French keeps 0 and 1 in the singular."""
     plural = n > 1 if lang == "fr" else n != 1
-    return forms[1] if plural else forms[0]
+    return LABELS[lang][key if plural else f"{key}_one"]
 
 
 def _count(n: int, key: str, lang: str) -> str:
-    return f"{n} {_form(LABELS[lang][key], n, lang)}"
+    return f"{n} {_form(key, n, lang)}"
 
 
 def title(p: Portfolio, lang: str) -> str:
@@ -119,7 +56,7 @@ def headers(p: Portfolio, dims: list[str], lang: str) -> dict[str, str]:
     """Each dimension's column header: a word a reader knows ("Investment", "Sentiment"); for
     a dimension of a plugin or a custom model, the first word of its label (ten letters at
     most), made unique. Seven of them and a company name fit 80 columns."""
-    known = LABELS[lang]["dim_heads"]
+    known = DIMENSION_HEADS[lang]
     out: dict[str, str] = {}
     for dim in dims:
         head = known.get(dim)
@@ -240,13 +177,13 @@ def skipped_lines(skipped: Portfolio | list, lang: str) -> list[str]:
     if not files:
         return []
     n = len(files)
-    return [_form(LABELS[lang]["skipped"], n, lang).format(n=n), *(f"  {s}" for s in files)]
+    return [_form("skipped", n, lang).format(n=n), *(f"  {s}" for s in files)]
 
 
 def skipped_in(p: Portfolio, out: str, lang: str) -> str:
     """The line that says how many files were skipped when the list went into a file."""
     n = len(p.skipped)
-    return _form(LABELS[lang]["skipped_in"], n, lang).format(n=n, out=out)
+    return _form("skipped_in", n, lang).format(n=n, out=out)
 
 
 def _md_table(rows: list[list[str]]) -> str:
@@ -273,7 +210,7 @@ def to_markdown(p: Portfolio, lang: str) -> str:
     else:
         out += [t["none"], ""]
     if p.skipped:
-        out += [_form(t["skipped"], len(p.skipped), lang).format(n=len(p.skipped)), ""]
+        out += [_form("skipped", len(p.skipped), lang).format(n=len(p.skipped)), ""]
         out += [f"- {md_code(s)}" for s in p.skipped] + [""]
     out += [f"*{md(_footer(p, lang), start=False)}*", ""]
     return "\n".join(out)
@@ -296,7 +233,7 @@ def to_html(p: Portfolio, lang: str) -> str:
     else:
         blocks.append(h.para(t["none"]))
     if p.skipped:
-        blocks.append(h.para(_form(t["skipped"], len(p.skipped), lang).format(n=len(p.skipped))))
+        blocks.append(h.para(_form("skipped", len(p.skipped), lang).format(n=len(p.skipped))))
         blocks.append(h.table([["", ""], *([str(s), ""] for s in p.skipped)]))
     return h.page(lang, title(p, lang), blocks, [_footer(p, lang)], tool=p.tool_version)
 

@@ -1,6 +1,7 @@
 """The summary a client sees at the end of an assessment, as rich renderables.
 
-Layout only: the words come from `content.Content`. Everything fits 80 columns: cells wrap rather
+Layout only: the words come from `documents.summary.Content`; the longer sections are laid out
+in `terminal_executive`, `terminal_maturity` and `terminal_placements`. Everything fits 80 columns: cells wrap rather
 than get cut, and the cohort comparison is stacked one cohort per line under each question.
 Colour only underlines what the words already say (a verdict is always printed), so the output
 reads the same with NO_COLOR or piped into a file.
@@ -8,45 +9,22 @@ reads the same with NO_COLOR or piped into a file.
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich import box
-from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
-from rich.measure import Measurement
+from rich.console import Console, Group, RenderableType
 from rich.padding import Padding
 from rich.panel import Panel
 from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from cxmaturity.documents.summary import Content, num
-from cxmaturity.formats.models import Questionnaire, Result, StageModel
-
-VERDICT_STYLE = {
-    "ahead": "bold green",
-    "level": "yellow",
-    "behind": "bold red",
-    "no_benchmark": "dim",
-}
-
-
-class Bar:
-    """A 0-100 bar of a fixed width, so that the table's text columns keep their room at 80
-    columns."""
-
-    def __init__(self, score: float | None, width: int = 12) -> None:
-        self.score = score
-        self.width = width
-
-    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
-        return Measurement(self.width, self.width)
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        width = max(1, min(options.max_width, self.width))
-        filled = 0 if self.score is None else round(width * max(0.0, min(self.score, 100.0)) / 100)
-        yield Text("█" * filled, style="cyan") + Text("░" * (width - filled), style="dim")
-
-
-def _title(text: str) -> Rule:
-    return Rule(Text(text, style="bold"), align="left", style="dim")
+from cxmaturity.documents.report import ReportInput
+from cxmaturity.documents.summary import Content
+from cxmaturity.renderers.terminal_blocks import bullets, listing, title
+from cxmaturity.renderers.terminal_executive import executive
+from cxmaturity.renderers.terminal_maturity import maturity
+from cxmaturity.renderers.terminal_placements import placements, statements
 
 
 def header(c: Content) -> RenderableType:
@@ -58,245 +36,36 @@ def header(c: Content) -> RenderableType:
     return Group(Rule(Text(c.L["title"], style="bold")), table)
 
 
-SCREEN = 24  # lines: the executive summary fits one terminal screen
-
-
-class Executive:
-    """The first screen: the stage, three strengths, three gaps and three next actions. When
-    the block would be taller than SCREEN lines at the width given, the notes under the stage
-    (the weakest dimension, then what holds it back) give way, then, rarely, the third gap and
-    the third strength, rather than push the rest off the screen; the detail below says them all."""
-
-    def __init__(self, c: Content) -> None:
-        self.c, self.ex = c, c.executive()
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        ex = self.ex
-        # what gives way, in turn, while the block is taller than a screen
-        shorter = [(list(ex.notes[:n]), ex.strengths, ex.gaps) for n in range(len(ex.notes) - 1, -1, -1)]
-        shorter += [([], ex.strengths, ex.gaps[:2]), ([], ex.strengths[:2], ex.gaps[:2])]
-        block = self.block(list(ex.notes), ex.strengths, ex.gaps)
-        for notes, strengths, gaps in shorter:
-            if len(console.render_lines(block, options, pad=False)) <= SCREEN:
-                break
-            block = self.block(notes, strengths, gaps)
-        yield block
-
-    def block(self, notes: list[str], strengths: list[str], gaps: list[str]) -> Group:
-        ex, c = self.ex, self.c
-        parts: list[RenderableType] = [
-            Rule(Text(f"{ex.title} · {ex.company}", style="bold"), align="left"),
-            Text(ex.stage[0], style="bold"),
-            *(Text(line) for line in ex.stage[1:] + notes),
-        ]
-        for title, items in ((ex.strengths_title, strengths), (ex.gaps_title, gaps)):
-            grid = Table.grid(padding=(0, 1))
-            grid.add_column(no_wrap=True)
-            grid.add_column(ratio=1)
-            for item in items:
-                grid.add_row("•", item)
-            parts += [Text(title, style="bold"), grid]
-        parts.append(Text(ex.actions_title, style="bold"))
-        if ex.actions:
-            grid = Table.grid(padding=(0, 1))
-            grid.add_column(no_wrap=True, justify="right")
-            grid.add_column(ratio=1)
-            for i, (text, reason) in enumerate(ex.actions, 1):
-                grid.add_row(f"{i}.", Group(Text(text), *([Text(reason, style="dim")] if reason else [])))
-            parts.append(grid)
-        else:
-            parts.append(Text(c.W["exec_none_actions"]))
-        return Group(*parts)
-
-
-def executive(c: Content) -> RenderableType:
-    """The executive summary, fitted to one screen."""
-    return Executive(c)
-
-
 def conclusions(c: Content, text: str | None) -> RenderableType | None:
     """The consultant's own conclusions, as written (plain text: no markup is read)."""
     if not text or not text.strip():
         return None
-    return Group(_title(c.W["conclusions_title"]), Text(text.strip()))
+    return Group(title(c.W["conclusions_title"]), Text(text.strip()))
 
 
 def method(c: Content) -> RenderableType:
     """The client edition's appendix, in plain words."""
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(no_wrap=True)
-    grid.add_column(ratio=1)
-    for line in c.method():
-        grid.add_row("•", line)
-    return Group(_title(c.W["method_title"]), grid)
+    return Group(title(c.W["method_title"]), bullets(c.method()))
 
 
 def cohorts(c: Content) -> RenderableType:
     rows = c.compared_cohorts()
     if not rows:
-        return Group(_title(c.L["cohorts_title"]), Text(c.L["cohorts_none"]))
+        return Group(title(c.L["cohorts_title"]), Text(c.L["cohorts_none"]))
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     table.add_column(c.L["cohort"])
     table.add_column(c.L["respondents"])
     table.add_column(c.L["why_compared"])
     for label, n, why in rows:
         table.add_row(label, n, why)
-    return Group(_title(c.L["cohorts_title"]), table)
-
-
-def maturity(c: Content) -> RenderableType:
-    L = c.L
-    score, stage, coverage = c.overall()
-    overall = Table.grid(padding=(0, 2))
-    overall.add_column(no_wrap=True)
-    overall.add_column(ratio=1)
-    overall.add_column(justify="right", no_wrap=True)
-    overall.add_column()
-    overall.add_row(
-        Text(L["overall_stage"], style="bold"),
-        Bar(score, 20),
-        Text(num(score, c.lang), style="bold"),
-        Text(stage, style="bold"),
-    )
-    table = DimensionTable(c)
-    return Group(
-        _title(L["maturity_title"]),
-        overall,
-        Text(coverage, style="dim"),
-        *(Text(line) for line in c.stage_notes()),
-        Text(""),
-        table,
-        Text(L["model_own"], style="italic"),
-    )
-
-
-class CohortRows:
-    """The cohorts' rows under one question: a four-column table when there is room (100
-    columns or more), else one line per cohort led by its verdict, so nothing is cut at 80."""
-
-    WIDE = 100
-
-    def __init__(self, c: Content, rows: list, header: bool) -> None:
-        self.c, self.rows, self.header = c, rows, header
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        yield self.wide() if options.max_width >= self.WIDE else self.narrow()
-
-    def _verdict(self, row) -> Text:
-        return Text(row.verdict_word, style=VERDICT_STYLE[row.verdict])
-
-    def wide(self) -> Table:
-        L = self.c.L
-        table = Table(box=None, show_header=self.header, expand=True, pad_edge=False, header_style="bold dim")
-        table.add_column(L["cohort"], ratio=2)
-        table.add_column(L["cohort_figure"], ratio=4)
-        table.add_column(L["verdict"], width=_verdict_width(self.c), no_wrap=True)
-        table.add_column(L["source"], ratio=2)
-        for row in self.rows:
-            table.add_row(row.cohort, row.figure, self._verdict(row), row.source)
-        return table
-
-    def narrow(self) -> Table:
-        L = self.c.L
-        table = Table.grid(padding=(0, 2))
-        table.add_column(width=_verdict_width(self.c), no_wrap=True)
-        table.add_column(ratio=1)
-        for row in self.rows:
-            words = Text.assemble((row.cohort, "bold"))
-            if row.verdict != "no_benchmark":
-                words.append(f"{L['colon']}{row.figure}")
-                words.append(f" ({row.source})", style="dim")
-            elif row.figure != "—":
-                words.append(f"{L['colon']}{row.figure}", style="dim")
-            table.add_row(self._verdict(row), words)
-        return table
-
-
-def _verdict_width(c: Content) -> int:
-    words = [c.verdict(v) for v in ("ahead", "level", "behind", "no_benchmark")]
-    return max(len(w) for w in words + [r.verdict_word for b in c.placements() for r in b.rows])
-
-
-class DimensionTable:
-    """Dimensions with their bars; the label and stage columns share the room left by the
-    fixed ones, so long labels wrap inside their column and nothing is cut."""
-
-    def __init__(self, c: Content) -> None:
-        self.c = c
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        c, L = self.c, self.c.L
-        rows = c.dimension_rows()
-        scores = [num(d.score, c.lang) for d in rows]
-        answered = max([len(L["answered_col"])] + [len(d.coverage) for d in rows])
-        numbers = max([1] + [len(s) for s in scores])
-        # bar, numbers, answered, then 4 dividers of 1 space and 2 cells of padding each
-        spare = options.max_width - 12 - numbers - answered - 12
-        longest_label = max([len(L["dimension"])] + [len(d.label) for d in rows])
-        longest_stage = max([len(L["stage"])] + [len(d.stage) for d in rows])
-        label_w = min(longest_label, max(spare - longest_stage, spare // 2))
-        stage_w = min(longest_stage, spare - label_w)
-        table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-        table.add_column(L["dimension"], width=label_w)
-        table.add_column(L["score"], width=12, no_wrap=True)
-        table.add_column("", justify="right", width=numbers, no_wrap=True)
-        table.add_column(L["stage"], width=stage_w)
-        table.add_column(L["answered_col"], width=answered, no_wrap=True)
-        for d, s in zip(rows, scores, strict=True):
-            table.add_row(d.label, Bar(d.score), s, d.stage, d.coverage)
-        yield table
-
-
-def placements(c: Content, consultant: bool = True) -> RenderableType:
-    L = c.L
-    blocks = c.placements()
-    parts: list[RenderableType] = [_title(c.cohorts_title())]
-    if not blocks:
-        parts.append(Text(L["no_placements"]))
-        return Group(*parts)
-    for i, block in enumerate(blocks):
-        head = Text.assemble(
-            (block.question, "bold"),
-            " — ",
-            (f"{L['your_answer']}{L['colon']}", "dim"),
-            block.answer,
-        )
-        parts += [head, Padding(CohortRows(c, block.rows, header=i == 0), (0, 0, 1, 2))]
-    for line, said in c.unplaced():
-        parts.append(Text(line))
-        if said:
-            grid = Table.grid(padding=(0, 1))
-            grid.add_column(no_wrap=True)
-            grid.add_column(ratio=1)
-            for text, source in said:
-                grid.add_row("•", Text.assemble(text, (f" ({source})", "dim")))
-            parts.append(Padding(grid, (0, 0, 0, 2)))
-    if c.has_uncertain():
-        parts.append(Text(L["uncertain_legend"], style="italic"))
-    if c.has_ambiguous():
-        legend = L["ambiguous_legend"] if consultant else c.W["ambiguous_legend_client"]
-        parts.append(Text(legend, style="italic"))
-    return Group(*parts)
-
-
-def statements(c: Content) -> RenderableType | None:
-    rows = c.statements()
-    if not rows:
-        return None
-    lines: list[RenderableType] = [_title(c.L["statements_title"])]
-    table = Table.grid(padding=(0, 1))
-    table.add_column(no_wrap=True)
-    table.add_column(ratio=1)
-    for cohort, text, source in rows:
-        table.add_row("•", Text.assemble((f"{cohort}{c.L['colon']}", "bold"), text, (f" ({source})", "dim")))
-    return Group(*lines, table)
+    return Group(title(c.L["cohorts_title"]), table)
 
 
 def roadmap(c: Content) -> RenderableType:
     L = c.L
     rm = c.roadmap()
     if rm is None:
-        return Group(_title(L["roadmap_title"]), Text(L["no_roadmap"]))
+        return Group(title(L["roadmap_title"]), Text(L["no_roadmap"]))
     body: list[RenderableType] = [
         Text.assemble((f"{L['playbook']}{L['colon']}", "bold"), rm["title"]),
         Text.assemble((f"{L['why']}{L['colon']}", "bold"), rm["why"]),
@@ -306,18 +75,13 @@ def roadmap(c: Content) -> RenderableType:
         body.append(Text(rm["because"]))
     body.append(Text(L["phases"], style="bold"))
     marks = {"completed": "✓", "current": "▶", "later": "·", "not_applicable": "–"}
-    phases = Table.grid(padding=(0, 1))
-    phases.add_column(no_wrap=True)
-    phases.add_column(ratio=1)
-    for title, word, status in rm["phases"]:
-        style = "bold" if status == "current" else ("dim" if status == "later" else "")
-        phases.add_row(marks[status], Text(f"{title} ({word})", style=style))
+    styles = {"current": "bold", "later": "dim"}
+    phases = listing((marks[status], Text(f"{phase} ({word})", style=styles.get(status, "")))
+                     for phase, word, status in rm["phases"])
     body.append(Padding(phases, (0, 0, 0, 2)))
     if rm["actions"]:
         body.append(Text(L["next_actions"], style="bold"))
-        actions = Table.grid(padding=(0, 1))
-        actions.add_column(no_wrap=True, justify="right")
-        actions.add_column(ratio=1)
+        actions = []
         for i, a in enumerate(rm["actions"], 1):
             lines = [Text.assemble(a["text"], (f" [{a['phase']}]", "dim"))]
             if a["reason"]:
@@ -326,17 +90,11 @@ def roadmap(c: Content) -> RenderableType:
                 lines.append(Text(f"{L['gap']}{L['colon']}{a['gap']}"))
             for e in a["evidence"]:
                 lines.append(Text(f"{L['evidence']}{L['colon']}{e}", style="dim"))
-            actions.add_row(Text(f"{i}.", style="bold"), Group(*lines))
-        body.append(Padding(actions, (0, 0, 0, 2)))
+            actions.append((Text(f"{i}.", style="bold"), Group(*lines)))
+        body.append(Padding(listing(actions, numbered=True), (0, 0, 0, 2)))
     for key in ("kpis", "constraints"):
         if rm[key]:
-            body.append(Text(L[key], style="bold"))
-            items = Table.grid(padding=(0, 1))
-            items.add_column(no_wrap=True)
-            items.add_column(ratio=1)
-            for item in rm[key]:
-                items.add_row("•", item)
-            body.append(Padding(items, (0, 0, 0, 2)))
+            body += [Text(L[key], style="bold"), Padding(bullets(rm[key]), (0, 0, 0, 2))]
     return Panel(
         Group(*body),
         title=Text(L["roadmap_title"], style="bold"),
@@ -348,7 +106,7 @@ def roadmap(c: Content) -> RenderableType:
 
 def missing(c: Content) -> RenderableType:
     L = c.L
-    parts: list[RenderableType] = [_title(L["missing_title"])]
+    parts: list[RenderableType] = [title(L["missing_title"])]
     rows = c.missing()
     if rows:
         table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
@@ -364,20 +122,12 @@ def missing(c: Content) -> RenderableType:
 
 def conflicts(c: Content) -> RenderableType | None:
     """The consistency rules the answers still break; nothing when there are none."""
-    rows = c.conflicts()
-    if not rows:
+    colon = c.L["colon"]
+    rules = [("!", Group(Text(message, style="bold"), *(Text(f"{q}{colon}{a}") for q, a in pairs)))
+             for message, pairs in c.conflicts()]
+    if not rules:
         return None
-    L = c.L
-    parts: list[RenderableType] = [_title(L["conflicts_title"]), Text(L["conflicts_intro"])]
-    table = Table.grid(padding=(0, 1))
-    table.add_column(no_wrap=True)
-    table.add_column(ratio=1)
-    for message, pairs in rows:
-        lines = [Text(message, style="bold")]
-        lines += [Text(f"{q}{L['colon']}{a}") for q, a in pairs]
-        table.add_row("!", Group(*lines))
-    parts.append(Padding(table, (0, 0, 0, 2)))
-    return Group(*parts)
+    return Group(title(c.L["conflicts_title"]), Text(c.L["conflicts_intro"]), Padding(listing(rules), (0, 0, 0, 2)))
 
 
 def plugins(c: Content) -> RenderableType | None:
@@ -394,7 +144,7 @@ def plugins(c: Content) -> RenderableType | None:
     for name, version, origin, status, bad in rows:
         failed += bad
         table.add_row(name, version, origin, Text(status, style="red" if bad else ""))
-    parts: list[RenderableType] = [_title(L["plugins_title"]), table]
+    parts: list[RenderableType] = [title(L["plugins_title"]), table]
     if failed:
         parts.append(Text(L["plugins_failed"].format(count=failed), style="bold red"))
     return Group(*parts)
@@ -404,27 +154,20 @@ def footer(c: Content) -> RenderableType:
     return Group(Rule(style="dim"), *(Text(line, style="dim") for line in c.footer()))
 
 
-def summary(
-    result: Result,
-    questionnaire: Questionnaire | None = None,
-    stage_model: StageModel | None = None,
-    lang: str | None = None,
-    audience: str = "client",
-    conclusions_text: str | None = None,
-) -> Group:
-    """The whole summary of `result`, in `lang` (default: the assessment's language): the
-    executive summary first, then the detail.
-
-    `questionnaire` gives the questions' short forms and the answers' labels (ids without it);
-    `stage_model` names the stages when the result does not carry their labels. The client
-    edition (`audience`) ends with a plain-words appendix on method and sources; the
-    consultant's adds the plugins; `conclusions_text` is the consultant's own note.
+def summary(*args: Any, conclusions_text: str | None = None, **kwargs: Any) -> Group:
+    """The whole summary of a result, in its language unless `lang` says otherwise: the
+    executive summary first, then the detail. The arguments are those of `ReportInput`
+    (result, questionnaire, stage_model, lang, audience, conclusions); `conclusions_text` is
+    an older name for `conclusions`.
     """
-    c = Content(result, questionnaire, stage_model, lang)
-    consultant = audience == "consultant"
+    ri = ReportInput(*args, **kwargs)
+    if conclusions_text is not None:
+        ri.conclusions = conclusions_text
+    c = Content.of(ri)
+    consultant = ri.audience == "consultant"
     sections = [
         executive(c),
-        conclusions(c, conclusions_text),
+        conclusions(c, ri.conclusions),
         header(c),
         cohorts(c),
         maturity(c),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from cxmaturity.words.labels import EN, FR
+from cxmaturity.words.tr import by_language
 
 
 def _from_summary(prefix: str, keys: tuple[str, ...]) -> dict[str, dict[str, str]]:
@@ -12,24 +13,25 @@ def _from_summary(prefix: str, keys: tuple[str, ...]) -> dict[str, dict[str, str
 
 VERDICTS = _from_summary("verdict", ("ahead", "level", "behind", "no_benchmark"))
 
-CONFIDENCE = {
-    "en": {
-        "stated": "stated in the report's text",
-        "figure_unambiguous": "read from a chart",
-        "figure_ambiguous": "read from a chart whose mapping is ambiguous",
-        "portfolio": "from your own assessments",
-        "derived": "derived from the report's text, not printed in it",
-    },
-    "fr": {
-        "stated": "énoncé dans le texte du rapport",
-        "figure_unambiguous": "lu sur un graphique",
-        "figure_ambiguous": "lu sur un graphique dont la lecture est ambiguë",
-        "portfolio": "issu de vos propres évaluations",
-        "derived": "déduit du texte du rapport, qui ne l'imprime pas",
-    },
+# How sure a number is, said in full in the report's footnotes (the summary says it shorter).
+CONFIDENCE = by_language({
+    "stated": {"en": "stated in the report's text", "fr": "énoncé dans le texte du rapport"},
+    "figure_unambiguous": {"en": "read from a chart", "fr": "lu sur un graphique"},
+    "figure_ambiguous": {"en": "read from a chart whose mapping is ambiguous",
+                         "fr": "lu sur un graphique dont la lecture est ambiguë"},
+    "portfolio": {"en": "from your own assessments", "fr": "issu de vos propres évaluations"},
+    "derived": {"en": "derived from the report's text, not printed in it",
+                "fr": "déduit du texte du rapport, qui ne l'imprime pas"},
+})
+
+# How a share compares, before the number ("more than 30%"): exact and range say nothing.
+COMPARATORS = {
+    "en": {"exact": "", "about": "about ", "more_than": "more than ", "less_than": "less than ", "range": ""},
+    "fr": {"exact": "", "about": "environ ", "more_than": "plus de ", "less_than": "moins de ", "range": ""},
 }
 
 STATES = _from_summary("state", ("skipped", "not_applicable", "dont_know", "unanswered"))
+ORIGINS = _from_summary("origin", ("built-in", "folder", "package"))
 
 LABELS = {
     "en": {
@@ -79,8 +81,6 @@ LABELS = {
         "verdict": "Verdict",
         "in_words": "In words",
         "no_benchmark": "no benchmark",
-        "comparators": {"exact": "", "about": "about ", "more_than": "more than ",
-                        "less_than": "less than ", "range": ""},
         "average": "average",
         "percentile_axis": "share of the cohort (%); right = better answers; thick line = the company",
         "chart_cohort": "The company against {cohort}",
@@ -124,7 +124,6 @@ LABELS = {
         "origin": "Origin",
         "status": "Status",
         "ok": "ok",
-        "origins": {"built-in": "built-in", "folder": "folder", "package": "package"},
         "sources": "Sources",
         "other_reading": "Other reading",
         "back": "back to the text",
@@ -183,8 +182,6 @@ LABELS = {
         "verdict": "Verdict",
         "in_words": "En clair",
         "no_benchmark": "pas de référence",
-        "comparators": {"exact": "", "about": "environ ", "more_than": "plus de ",
-                        "less_than": "moins de ", "range": ""},
         "average": "moyenne",
         "percentile_axis": "part de la cohorte (%) ; à droite = meilleures réponses ; "
         "trait épais = l'entreprise",
@@ -229,7 +226,6 @@ LABELS = {
         "origin": "Origine",
         "status": "État",
         "ok": "ok",
-        "origins": {"built-in": "intégrée", "folder": "dossier", "package": "paquet"},
         "sources": "Sources",
         "other_reading": "Autre lecture",
         "back": "retour au texte",

@@ -8,3 +8,9 @@ def tr(text: dict[str, str] | None, lang: str) -> str:
     if not text:
         return ""
     return text.get(lang) or text.get("en") or next(iter(text.values()))
+
+
+def by_language(table: dict[str, dict[str, object]]) -> dict[str, dict[str, object]]:
+    """A table written word by word, both languages side by side (`{key: {en: …, fr: …}}`), as
+    one table per language (`{en: {key: …}, fr: {key: …}}`), the way renderers look words up."""
+    return {lang: {key: both[lang] for key, both in table.items()} for lang in ("en", "fr")}
