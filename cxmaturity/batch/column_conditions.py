@@ -116,7 +116,7 @@ def _thresholds(cond: Condition) -> dict[str, list[float]]:
 
 def distinct(parts: list[np.ndarray], radices: list[int]) -> tuple[np.ndarray, np.ndarray]:
     """(a column index of each distinct combination of `parts`' values, each column's
-    combination): the columns that hold the same values in every part, found with one sort."""
+    combination): the columns that hold the same values in every part."""
     key = np.zeros(len(parts[0]), dtype=np.int64)
     span = 1
     for codes, radix in zip(parts, radices, strict=True):
@@ -125,7 +125,17 @@ def distinct(parts: list[np.ndarray], radices: list[int]) -> tuple[np.ndarray, n
             return firsts, inverse.reshape(-1)
         key += codes.astype(np.int64) * span
         span *= radix
-    _, firsts, inverse = np.unique(key, return_index=True, return_inverse=True)
-    return firsts, inverse
+    n = len(key)
+    if span > 4 * n + 1024:
+        _, firsts, inverse = np.unique(key, return_index=True, return_inverse=True)
+        return firsts, inverse
+    # Few possible keys: a table indexed by key finds them without sorting. Written back to
+    # front, each key's entry ends up holding its first column.
+    first = np.full(span, -1, dtype=np.int64)
+    first[key[::-1]] = np.arange(n - 1, -1, -1)
+    present = np.flatnonzero(first >= 0)
+    number = np.empty(span, dtype=np.int64)
+    number[present] = np.arange(len(present))
+    return first[present], number[key]
 
 

@@ -144,15 +144,16 @@ def _answers(answers: dict, codes: Codes, times: list) -> tuple[dict[int, int], 
     # The hot loop of the column path: one pass over a document's answers, dictionary
     # look-ups only; a value first met is checked once (`Codes.code`), then only looked up.
     index, known, usual = codes.row, codes._code, _USUAL
+    find, stamp = index.get, times.append
     row = {}
     for qid, answer in answers.items():
-        i = index.get(qid)
+        i = find(qid)
         if i is None:
             _refuse()
         if type(answer) is dict:
             if answer.keys() == usual:  # {state, value, at}: what `assess` writes
                 state, value = answer["state"], answer["value"]
-                times.append(answer["at"])
+                stamp(answer["at"])
             else:
                 state, value = _unusual(answer, times)
             if state != "answered":
