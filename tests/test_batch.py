@@ -305,3 +305,20 @@ def test_csv_lines_stay_right_across_many_blocks_with_bad_rows(tmp_path):
     assert [n for n, _ in got] == list(range(2, 3000))
     for n, cells in got:
         assert isinstance(cells, str) if n in bad else cells["company.id"] == f"c{n}"
+
+
+@pytest.mark.parametrize("size", [1, 2, 3, 5, 100])
+def test_spans_read_on_workers_give_the_lines_read_gives(tmp_path, size):
+    """`--engine dask` has the workers read their own runs of a JSON Lines file: the same
+    records, numbered the same, blank lines and a last line without its end included."""
+    from cxmaturity.api import find_questionnaire
+    from cxmaturity.batch.readers import read, spans
+
+    path = tmp_path / "in.jsonl"
+    path.write_bytes(b'{"a": 1}\n\n{"b": 2}\r\n' * 7 + b'{"c": 3}')
+    runs = list(spans(str(path), size))
+    mine = [(r.line, r.raw.rstrip()) for run in runs for r in run.records()]
+    theirs = [(r.line, r.raw.rstrip()) for chunk in read(str(path), find_questionnaire("cx-ai-2018"), size=size)
+              for r in chunk]
+    assert mine == theirs and mine[-1] == (22, b'{"c": 3}')
+    assert all(run.end - run.start > 0 for run in runs)

@@ -62,6 +62,53 @@ def input_format(path: str, given: str | None = None) -> str:
     raise CxError(f"{path}: cannot tell the format from the suffix (use .jsonl, .csv or .parquet, or --input-format)")
 
 
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A run of lines of a JSON Lines file, read where it is scored (on a Dask worker, which
+    sees the same files): the file, the byte range, the number of its first line."""
+
+    path: str
+    start: int
+    end: int
+    first_line: int
+
+    def records(self) -> list[Record]:
+        """The span's lines as records, numbered as `read` numbers them."""
+        with open(self.path, "rb") as stream:
+            stream.seek(self.start)
+            data = stream.read(self.end - self.start)
+        lines = data.split(b"\n")
+        if lines and not lines[-1]:
+            lines.pop()  # the end of the last line, not a line
+        return [Record(self.path, number, raw=raw) for number, raw in enumerate(lines, start=self.first_line)
+                if raw.strip()]
+
+
+def spans(path: str, size: int = CHUNK) -> Iterator[Span]:
+    """A JSON Lines file cut into runs of `size` lines: only the line ends are looked for here
+    (a block at a time), so that the lines themselves are read and parsed where they are
+    scored."""
+    if not Path(path).is_file():
+        raise CxError(f"{path}: no such file")
+    start = offset = count = 0
+    first = 1
+    with open(path, "rb") as stream:
+        while block := stream.read(1 << 22):
+            pos = 0
+            while True:
+                found = block.count(b"\n", pos)
+                if count + found < size:
+                    count += found
+                    break
+                for _ in range(size - count):
+                    pos = block.index(b"\n", pos) + 1
+                yield Span(path, start, offset + pos, first)
+                start, first, count = offset + pos, first + size, 0
+            offset += len(block)
+    if offset > start:
+        yield Span(path, start, offset, first)
+
+
 def _json_loads() -> Callable[[bytes], Any]:
     # orjson parses a line in well under half the time of the standard library
     # (perf/batch_speed.py)

@@ -40,6 +40,9 @@ class Scored:
 
     columns: dict[str, list[Any]] = field(default_factory=dict)
     count: int = 0
+    #: The same rows as a pyarrow table, where they crossed from a Dask worker (then `columns`
+    #: is empty).
+    table: Any = None
     placements: list[dict[str, Any]] = field(default_factory=list)
     errors: list[dict[str, Any]] = field(default_factory=list)
     row_by_row: set[str] = field(default_factory=set)
@@ -47,6 +50,8 @@ class Scored:
     @property
     def rows(self) -> list[dict[str, Any]]:
         """The rows one by one (column → value)."""
+        if self.table is not None:
+            return self.table.to_pylist()
         names = list(self.columns)
         return [dict(zip(names, values, strict=True)) for values in zip(*self.columns.values(), strict=True)]
 

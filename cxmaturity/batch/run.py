@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from cxmaturity.batch.engines import run as run_engine
-from cxmaturity.batch.readers import CHUNK, Record, read
+from cxmaturity.batch.readers import CHUNK, Record, Span, read, spans
+from cxmaturity.batch.readers import input_format as kind_of
 from cxmaturity.batch.rows import Settings, columns, setup
 from cxmaturity.batch.writers import ERROR_COLUMNS, PLACEMENT_COLUMNS, RowWriter
 from cxmaturity.errors import CxError
@@ -70,13 +71,19 @@ def batch(
     error_writer: RowWriter | None = None
     summary = Summary()
 
-    def chunks() -> Iterator[list[Record]]:
+    def chunks() -> Iterator[list[Record] | Span]:
         for path in inputs:
-            yield from read(path, q, cmap, input_format, size=chunk)
+            if engine == "dask" and path != "-" and kind_of(path, input_format) == "jsonl":
+                yield from spans(path, chunk)  # the workers read the lines themselves
+            else:
+                yield from read(path, q, cmap, input_format, size=chunk)
 
     try:
         for scored in run_engine(engine, chunks(), settings, scheduler):
-            writer.write_columns(scored.columns, scored.count)
+            if scored.table is not None:
+                writer.write_table(scored.table)
+            else:
+                writer.write_columns(scored.columns, scored.count)
             if place_writer is not None:
                 place_writer.write(scored.placements)
             if scored.errors:

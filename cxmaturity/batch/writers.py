@@ -88,12 +88,15 @@ class RowWriter:
             names = list(columns)
             self.write([dict(zip(names, values, strict=True)) for values in zip(*columns.values(), strict=True)])
             return
-        import pyarrow as pa
+        self.write_table(to_table(self.columns, columns, count))
 
-        self.count += count
-        nothing = [None] * count
-        self._writer.write_table(pa.Table.from_pydict(
-            {c: columns.get(c, nothing) for c in self.columns}, schema=self._schema))
+    def write_table(self, table: Any) -> None:
+        """Rows given as a pyarrow table of this writer's columns (`to_table`)."""
+        if self.kind == "jsonl":
+            self.write(table.to_pylist())
+            return
+        self.count += table.num_rows
+        self._writer.write_table(table)
 
     def close(self) -> None:
         if self._stream is not None and self.path != "-":
@@ -102,6 +105,16 @@ class RowWriter:
             self._stream.flush()
         if self._writer is not None:
             self._writer.close()
+
+
+def to_table(names: list[str], columns: dict[str, list[Any]], count: int) -> Any:
+    """The columns (name → values) as a pyarrow table with the types of `names`; a column not
+    given is empty. Tables travel between processes as a few buffers, not as many objects."""
+    import pyarrow as pa
+
+    nothing = [None] * count
+    return pa.Table.from_pydict({c: columns.get(c, nothing) for c in names},
+                                schema=pa.schema([(c, _type(c)) for c in names]))
 
 
 PLACEMENT_COLUMNS = ["source", "line", "company_id", "cohort", "question", "verdict", "certain", "figure", "confidence"]
