@@ -322,3 +322,17 @@ def test_spans_read_on_workers_give_the_lines_read_gives(tmp_path, size):
               for r in chunk]
     assert mine == theirs and mine[-1] == (22, b'{"c": 3}')
     assert all(run.end - run.start > 0 for run in runs)
+
+
+def test_an_existing_output_is_replaced_only_with_force(cli, tmp_path, docs):
+    source = _jsonl(tmp_path / "in.jsonl", docs[:2])
+    out = tmp_path / "out.csv"
+    out.write_text("kept\n", encoding="utf-8")
+    refused = cli("batch", str(source), "-o", str(out))
+    assert refused.exit_code == 1 and "already exists; add --force" in refused.stderr
+    assert out.read_text(encoding="utf-8") == "kept\n"
+    (tmp_path / "out.errors.csv").write_text("old\n", encoding="utf-8")
+    assert "out.errors.csv already exists" in cli("batch", str(source), "-o", str(tmp_path / "new.csv"),
+                                                  "--errors", str(tmp_path / "out.errors.csv")).stderr
+    assert cli("batch", str(source), "-o", str(out), "--force").exit_code == 0
+    assert out.read_text(encoding="utf-8").startswith('"source"')

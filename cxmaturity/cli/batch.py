@@ -9,6 +9,7 @@ import typer
 
 from cxmaturity.cli.options import (
     BUILT_IN,
+    ForceOption,
     LangOption,
     Sources,
     WeightsOption,
@@ -17,7 +18,7 @@ from cxmaturity.cli.options import (
     options,
     valued,
 )
-from cxmaturity.cli.output import handles_errors
+from cxmaturity.cli.output import check_out, handles_errors
 
 commands = typer.Typer()
 
@@ -56,6 +57,7 @@ def batch(
     sources: Sources = BUILT_IN,
     weights: WeightsOption = None,
     lang: LangOption = None,
+    force: ForceOption = False,
 ) -> None:
     """Score many assessments from JSONL, CSV or Parquet: one row each, as score gives it.
 
@@ -65,7 +67,13 @@ def batch(
     lang = check_lang(lang) or locale_lang()
     from cxmaturity.batch.rows import Settings
     from cxmaturity.batch.run import batch as run_batch
+    from cxmaturity.batch.run import default_errors_path
     from cxmaturity.batch.words import summary_lines
+
+    # Every file the run may write is replaced only with --force, as for any command's -o.
+    for path in (out, placements, errors or default_errors_path(out)):
+        if path and path != "-":
+            check_out(Path(path), force)
 
     # Absolute paths: Dask workers load the same plugins, cohorts and model from their own folder.
     settings = Settings(plugins_dirs=tuple(str(d.resolve()) for d in sources.plugins_dir or []),
