@@ -115,6 +115,7 @@ class ColumnPlan:
         self.codes.opaque = {q.id for q in questionnaire.questions if q.type == "text" and q.id not in read}
         self._provisional: dict[tuple[int, int], bool] = {}
         self._climbs: dict[tuple, tuple] = {}
+        self._verdict_tables: dict[tuple[str, str], np.ndarray] = {}
         self._dim_means: dict[tuple, float | None] = {}
 
     def _conditions(self):
@@ -347,28 +348,40 @@ class ColumnPlan:
         n = matrix.shape[1]
         out: dict[str, list] = {}
         counted: dict[str, np.ndarray] = {}
+        rows = [self.codes.row[q.id] for q, _ in self.placed if q.id in self.codes.row]
+        answers = matrix[rows] if rows else np.zeros((0, n), dtype=np.int64)
         for file in self.cohort_files:
             for cohort in file.cohorts:
                 compared = self.conditions.holds(cohort.member_when, matrix) | cohort.always_compared
-                key = (file.id, cohort.id)
+                # the verdict of every answer to every placed question, gathered in one step
+                verdicts = self._verdict_table((file.id, cohort.id))
+                got = verdicts[np.arange(len(rows))[:, None], answers] if rows else answers
                 counts = counted.setdefault(cohort.id, np.zeros((len(VERDICTS), n), dtype=np.int64))
-                for question, place in self.placed:
-                    row = self.codes.row.get(question.id)
-                    if row is None:
-                        continue
-                    values = self.codes.values[row]
-                    verdict = np.full(len(values), -1, dtype=np.int64)
-                    for code in range(FIRST_VALUE, len(values)):
-                        found = place(key, values[code])
-                        verdict[code] = VERDICTS.index(found[0].verdict) if found else -1
-                    got = verdict[matrix[row]]
-                    got = np.where(compared, got, -1)
-                    for v in range(len(VERDICTS)):
-                        counts[v] += got == v
+                for v in range(len(VERDICTS)):
+                    counts[v] += np.where(compared, (got == v).sum(axis=0), 0)
         for cid, counts in counted.items():
             for v, name in enumerate(VERDICTS):
                 out[f"cohort.{cid}.{name}"] = counts[v].tolist()
         return out
+
+    def _verdict_table(self, key: tuple[str, str]) -> np.ndarray:
+        """(placed question, answer code) → the verdict's index against cohort `key`, -1 for
+        no placement (an unanswered question): worked out once per answer (`cohorts`)."""
+        places = [(self.codes.row[q.id], place) for q, place in self.placed if q.id in self.codes.row]
+        width = max((len(self.codes.values[r]) for r, _ in places), default=0)
+        found = self._verdict_tables.get(key)
+        if found is not None and found.shape[1] == width and all(
+                (found[i, len(self.codes.values[r]) - 1] != -2) for i, (r, _) in enumerate(places)):
+            return found
+        table = np.full((len(places), max(width, 1)), -2, dtype=np.int64)  # -2: no such code yet
+        for i, (row, place) in enumerate(places):
+            values = self.codes.values[row]
+            table[i, :len(values)] = -1
+            for code in range(FIRST_VALUE, len(values)):
+                placed = place(key, values[code])
+                table[i, code] = VERDICTS.index(placed[0].verdict) if placed else -1
+        self._verdict_tables[key] = table
+        return table
 
 
 def _column(scores: list) -> np.ndarray:
