@@ -162,13 +162,8 @@ class ColumnPlan:
     def score_chunk(self, plains: Sequence[Any]) -> dict[str, list]:
         """The result columns (as `rows.row_of` names them, without source and line)."""
         n = len(plains)
-        matrix = np.zeros((len(self.codes.ids), n), dtype=np.int64)
-        rows, cols, codes = [], [], []
-        for j, p in enumerate(plains):
-            rows += p.codes.keys()
-            codes += p.codes.values()
-            cols += [j] * len(p.codes)
-        matrix[rows, cols] = codes
+        joined = np.frombuffer(b"".join([p.codes.tobytes() for p in plains]), dtype=np.int32)
+        matrix = joined.reshape(n, len(self.codes.ids)).T.astype(np.int64, order="C")
         applies = self.applies(matrix)
         given = self.dimensions(matrix, applies)
         given_cols = {d: _column(v["scores"]) for d, v in given.items()}

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 import re
+from array import array
 from dataclasses import dataclass
 from typing import Any
 
@@ -50,6 +51,9 @@ class Codes:
         self._code: list[dict[Any, int]] = [{} for _ in self.ids]
         #: Free-text questions nothing reads: every text answer to one shares one code.
         self.opaque: set[str] = set()
+        #: A row of codes with every question never reached (machine integers, so that a chunk
+        #: of rows becomes one matrix by joining their bytes).
+        self.absent = array("i", bytes(4 * len(self.ids)))
 
     def code(self, qid: str, value: Any) -> int | None:
         """The code of an answered value, or None when the question does not accept it."""
@@ -89,14 +93,14 @@ def _plain_value(value: Any) -> bool:
 
 @dataclass(slots=True)
 class Plain:
-    """A plain document's row: who, the answer codes (question row → code), and its times
+    """A plain document's row: who, the answer codes (one a question, in `Codes.ids` order), its times
     (`created`, `updated`, then every answer's `at`), still to be read as pydantic reads them
     (then: the time of the assessment)."""
 
     company_id: str
     company_name: str
     language: str
-    codes: dict[int, int]
+    codes: array
     times: list[Any]
 
 
@@ -140,12 +144,12 @@ class _NotPlain(Exception):
     pass
 
 
-def _answers(answers: dict, codes: Codes, times: list) -> tuple[dict[int, int], list]:
+def _answers(answers: dict, codes: Codes, times: list) -> tuple[array, list]:
     # The hot loop of the column path: one pass over a document's answers, dictionary
     # look-ups only; a value first met is checked once (`Codes.code`), then only looked up.
     index, known, usual = codes.row, codes._code, _USUAL
     find, stamp = index.get, times.append
-    row = {}
+    row = codes.absent[:]  # a copy of the all-zero row, filled in below
     for qid, answer in answers.items():
         i = find(qid)
         if i is None:
