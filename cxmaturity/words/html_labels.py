@@ -48,7 +48,7 @@ LABELS = {
         "no_cohorts": "No cohort data was loaded.",
         "stages": "Maturity stage",
         "overall_stage": "Overall stage",
-        "overall": "Overall",
+        "overall": EN["overall"],
         "score": "Score",
         "coverage": "scored dimensions",
         "model_own": "The stages, weights and scores are this tool's own model, informed by the "
@@ -147,7 +147,7 @@ LABELS = {
         "no_cohorts": "Aucune donnée de cohorte n'a été chargée.",
         "stages": "Stade de maturité",
         "overall_stage": "Stade global",
-        "overall": "Global",
+        "overall": FR["overall"],
         "score": "Score",
         "coverage": "dimensions notées",
         "model_own": "Les stades, les pondérations et les scores sont le modèle propre de "

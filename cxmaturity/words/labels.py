@@ -221,7 +221,8 @@ FR: dict[str, str] = {
     "always": "toujours comparée",
     "cohorts_none": "Aucune cohorte ne s'applique.",
     "maturity_title": "Stade de maturité",
-    "overall": "Ensemble",
+    # "Global", as in "Stade global": "Ensemble" would read as the all-respondents cohort.
+    "overall": "Global",
     "overall_stage": "Stade global",
     "dimension": "Dimension",
     "score": "Score",
