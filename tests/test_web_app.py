@@ -215,3 +215,38 @@ def test_serve_export_and_import_on_the_command_line(tmp_path, cli, monkeypatch)
     bad.write_text("answers: 3\n", encoding="utf-8")
     r = cli("serve", "--db", str(db), "--import", str(bad))
     assert r.exit_code == 1 and r.output.startswith("Error: ")
+
+
+def _post_answer(client, token, qid, value):
+    url = f"/r/{token}/q/{qid}"
+    page = client.get(url)
+    assert page.status_code == 200, (qid, page.status_code)
+    return client.post(url, data={"csrf": csrf(page.text), "action": "answer", "value": value})
+
+
+@pytest.mark.parametrize("lang, says", [("en", "A virtual assistant is said to be in use"),
+                                        ("fr", "Un assistant virtuel serait en service")])
+def test_two_answers_that_disagree_are_confirmed_or_answered_again(tmp_path, core, lang, says):
+    """As in the terminal interview: the answer that completes a contradiction is saved, then
+    the respondent keeps both answers or answers again; the review lists those kept."""
+    client = make_client(tmp_path, core, lang)
+    try:
+        eid = create_engagement(client, questionnaire="cx-ai-2018", language=lang, respondents="Claire")
+        [token] = respondent_links(client, eid)
+        first = _post_answer(client, token, "tools.virtual_assistant.tenure", "over_2y")
+        assert "/check/" not in first.headers["location"]
+        r = _post_answer(client, token, "practices.virtual_assistant_live", "not_yet")
+        assert r.status_code == 303 and r.headers["location"] == f"/r/{token}/check/practices.virtual_assistant_live"
+        stored = {x.question_id: x for x in client.store.answers(client.store.respondent_by_token(token).id)}
+        assert stored["practices.virtual_assistant_live"].value == "not_yet"  # saved before the question
+        check = text(client.get(r.headers["location"]).text)
+        assert says in check
+        assert f'href="/r/{token}/q/practices.virtual_assistant_live"' in client.get(r.headers["location"]).text
+        assert says in text(client.get(f"/r/{token}/review").text)  # kept: the review says so
+        # answered again without the contradiction: straight on, and the review is clear
+        again = _post_answer(client, token, "practices.virtual_assistant_live", "live")
+        assert "/check/" not in again.headers["location"]
+        assert says not in text(client.get(f"/r/{token}/review").text)
+        assert client.get(f"/r/{token}/check/practices.virtual_assistant_live").status_code == 303
+    finally:
+        client.store.close()

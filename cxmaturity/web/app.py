@@ -19,6 +19,7 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from cxmaturity.errors import CxError
+from cxmaturity.evaluation.consistency import broken, completed_by, questions_of
 from cxmaturity.formats import assessments
 from cxmaturity.formats.models import Answer, Question, tr
 from cxmaturity.interview.engine import first_to_ask, request_for
@@ -149,9 +150,14 @@ class Server:
                 error = words(e.language)["choose_many" if question.type == "multi" else "choose_one"
                                           if question.options else "value_number"]
             else:
+                before = a.answered()
                 done = eng.apply_reply(self.store, q, r, a, qid, reply)
                 if done.error is None:
                     following = f"/r/{token}/q/{done.next.id}" if done.next else f"/r/{token}/review"
+                    if reply.action != "back" and completed_by(q, before, a.answered(), qid):
+                        # The answer is saved; as in the terminal interview, the respondent
+                        # confirms both answers or answers again before going on.
+                        following = f"/r/{token}/check/{qid}"
                     response = self.redirect(following)
                     # How long reading, checking and committing the answer took (perf/serve_load.py).
                     response.headers["Server-Timing"] = f"save;dur={(time.perf_counter() - started) * 1000:.2f}"
@@ -164,6 +170,26 @@ class Server:
                          csrf=csrf_token(self.secret, token), token=token, engagement=e,
                          respondent=r, lang_q=e.language)
 
+    async def r_check(self, request: Request) -> Response:
+        """The consistency rules the answer to a question breaks, with the two answers: keep
+        both (go on) or answer again."""
+        token, qid = request.path_params["token"], request.path_params["qid"]
+        r, e, a, q = self.respondent(token)
+        if r is None:
+            return self.error(self.lang, "not_found", 404)
+        question = q.question(qid)
+        rules = [rule for rule in broken(q, a.answered()) if qid in questions_of(rule)]
+        if question is None or not rules:
+            return self.redirect(f"/r/{token}")
+        return self.page("check.html", e.language, question=question, token=token, engagement=e,
+                         respondent=r, conflicts=self._conflicts(rules, q, a))
+
+    @staticmethod
+    def _conflicts(rules: list, q: Any, a: Any) -> list[tuple[Any, list[tuple[Any, Any]]]]:
+        """Each rule with its questions and their answers, in the rule's order."""
+        return [(rule, [(q.question(x), a.answers.get(x)) for x in questions_of(rule) if q.question(x)])
+                for rule in rules]
+
     async def r_review(self, request: Request) -> Response:
         token = request.path_params["token"]
         r, e, a, q = self.respondent(token)
@@ -174,7 +200,8 @@ class Server:
         items = [(q.section_of(x.id), x, a.answers.get(x.id)) for x in applicable(q, a.answers)]
         left = sum(1 for _, _, ans in items if ans is None)
         return self.page("review.html", e.language, items=items, left=left, token=token,
-                         csrf=csrf_token(self.secret, token), engagement=e, respondent=r, questionnaire=q)
+                         csrf=csrf_token(self.secret, token), engagement=e, respondent=r, questionnaire=q,
+                         conflicts=self._conflicts(broken(q, a.answered()), q, a))
 
     async def r_finish(self, request: Request) -> Response:
         token = request.path_params["token"]
@@ -414,6 +441,7 @@ def create_app(store: Store, core: eng.Core, lang: str = "en") -> Starlette:
         Route("/", s.home),
         Route("/r/{token}", s.r_start),
         Route("/r/{token}/q/{qid}", s.r_question, methods=both),
+        Route("/r/{token}/check/{qid}", s.r_check),
         Route("/r/{token}/review", s.r_review),
         Route("/r/{token}/finish", s.r_finish, methods=["POST"]),
         Route("/r/{token}/done", s.r_done),
