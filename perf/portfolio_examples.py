@@ -33,9 +33,9 @@ def measure(folder: Path, out: Path) -> dict:
 
 
 def main() -> int:
+    from cxmaturity.api import find_questionnaire as find
     from cxmaturity.formats.assessments import to_yaml
     from cxmaturity.formats.loader import load_assessment
-    from cxmaturity.api import find_questionnaire as find
 
     copies = int(sys.argv[1]) if len(sys.argv) > 1 else 200
     examples = sorted((ROOT / "examples" / "assessments").glob("*.yaml"))

@@ -14,9 +14,9 @@ import statistics
 import time
 from pathlib import Path
 
+from cxmaturity.api import find_questionnaire
 from cxmaturity.formats import assessments
 from cxmaturity.formats.loader import load_assessment
-from cxmaturity.api import find_questionnaire
 
 ROOT = Path(__file__).resolve().parent.parent
 
