@@ -9,7 +9,7 @@ import numpy as np
 
 from cxmaturity.batch.column_conditions import ColumnConditions, per_distinct
 from cxmaturity.batch.plain import FIRST_VALUE, Codes
-from cxmaturity.formats.models import Step
+from cxmaturity.formats.models import Finding, Step
 from cxmaturity.plugin_host import calls as plugin_calls
 from cxmaturity.plugin_host.scorer_contract import QuestionScorer, ScoringContext
 
@@ -37,7 +37,6 @@ class ScorerTable:
         self.rows = [codes.row[q] for q in scorer.questions if q in codes.row]
         # a filled-in answer to any of these makes the scorer score again (`bounds.complete`)
         self.reads = [codes.row[q] for q in (*scorer.questions, *scorer.also_reads) if q in codes.row]
-        self.missing = len(scorer.questions) - len(self.rows)  # never in the questionnaire: never asked
         self._tables: dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
         self._needed: dict[int, int] = {}
         self._scores: dict[tuple[int, int, int, int], float | None] = {}
@@ -84,12 +83,13 @@ class ScorerTable:
         gate = self.scorer.gate
         if gate is not None:  # closed: every step kept, with no points
             total = np.where(conditions.holds(gate.when, matrix), total, 0)
+
         def finding_score(j: int) -> float | None:
             key = (int(total[j]), int(most[j]), int(steps[j]), int(asked[j]))
             if key not in self._scores:
                 # Finding.from_steps' arithmetic, on whole numbers summed in any order
                 p, m, k, a = key
-                self._scores[key] = round(100 * p / m, 1) if k >= self.needed(a) and k else None
+                self._scores[key] = Finding.score_of(p, m, k, self.needed(a))
             return self._scores[key]
 
         scores = per_distinct([total, most, steps, asked], finding_score)

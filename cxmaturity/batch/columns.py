@@ -22,8 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import partial
-from statistics import mean
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, get_args
 
 import numpy as np
 
@@ -33,7 +32,9 @@ from cxmaturity.batch.plain import FIRST_VALUE, NOT_APPLICABLE, Codes
 from cxmaturity.evaluation import bounds, stages
 from cxmaturity.evaluation.applies import cohort_files_for, playbooks_for, scorers_for
 from cxmaturity.evaluation.cohorts import placed_questions
+from cxmaturity.evaluation.pipeline import dimension_score
 from cxmaturity.evaluation.roadmap import fit_order
+from cxmaturity.formats.model_base import Verdict
 from cxmaturity.formats.models import Assessment, Company, Coverage, QuestionnaireRef, StageModel
 from cxmaturity.plugin_host.scorer_contract import QuestionScorer, ScoringContext
 
@@ -41,7 +42,7 @@ if TYPE_CHECKING:
     from cxmaturity.formats.models import Condition, Questionnaire
     from cxmaturity.plugin_host.manager import Registry
 
-VERDICTS = ("ahead", "level", "behind", "no_benchmark")
+VERDICTS = get_args(Verdict)  # the order of the output's columns
 
 
 def tabular(scorer: Any) -> bool:
@@ -49,6 +50,7 @@ def tabular(scorer: Any) -> bool:
     columns add up."""
     return (isinstance(scorer, QuestionScorer) and type(scorer).score is QuestionScorer.score
             and type(scorer).finding is QuestionScorer.finding and bool(scorer.steps_by_value))
+
 
 class ColumnPlan:
     """What scoring a chunk of one questionnaire's assessments needs, worked out once."""
@@ -65,7 +67,6 @@ class ColumnPlan:
             assessment=Assessment(questionnaire=QuestionnaireRef(id=questionnaire.id, version=questionnaire.version),
                                   company=Company(id="probe", name="probe")),
             questionnaire=questionnaire)
-        self.probe = probe
         self.scorers = [ScorerTable(s, self.codes, probe) for s in scorers]
         self.cohort_files = cohort_files_for(questionnaire, registry)
         self.playbooks = playbooks_for(questionnaire, registry)
@@ -155,8 +156,7 @@ class ColumnPlan:
 
     def _mean(self, scores: tuple) -> float | None:
         if scores not in self._dim_means:
-            given = [s for s in scores if s is not None]
-            self._dim_means[scores] = (given[0] if len(given) == 1 else round(mean(given), 1)) if given else None
+            self._dim_means[scores] = dimension_score([s for s in scores if s is not None])
         return self._dim_means[scores]
 
     def score_chunk(self, plains: Sequence[Any]) -> dict[str, list]:

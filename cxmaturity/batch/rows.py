@@ -1,10 +1,11 @@
-"""A chunk of assessment documents → one result row each, by the pipeline `score` uses.
+"""A chunk of assessment documents → one result row each, as `score` judges them.
 
-Every row is the `evaluate` result of its assessment (cohorts, scorers, placements, the stage
-with its range, the roadmap), reduced to what a table of many companies shows. Scorers with a
-batch method score the whole chunk first and hand their findings to `evaluate`; the others run
-row by row inside it. `score_chunk` is a plain function of picklable arguments, so that the
-Dask engine runs the very same code on its workers.
+Every row is what the `evaluate` result of its assessment (cohorts, scorers, placements, the
+stage with its range, the roadmap) says, reduced to what a table of many companies shows.
+Plain documents are scored column by column (`columns.py`, tests/test_batch_columns.py holds
+it equal); the others go through `evaluate` one by one, where scorers with a batch method score
+the chunk first and hand their findings to it. `score_chunk` is a plain function of picklable
+arguments, so that the Dask engine runs the very same code on its workers.
 """
 
 from __future__ import annotations
@@ -13,13 +14,14 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, get_args
 
 from pydantic import TypeAdapter, ValidationError
 
 from cxmaturity.batch.readers import Record, parse_line
+from cxmaturity.formats.model_base import Verdict
 
-VERDICTS = ("ahead", "level", "behind", "no_benchmark")
+VERDICTS = get_args(Verdict)  # the order of the output's columns
 
 
 @dataclass(frozen=True)

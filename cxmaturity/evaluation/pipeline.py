@@ -35,6 +35,14 @@ if TYPE_CHECKING:
     from cxmaturity.plugin_host.manager import Registry
 
 
+def dimension_score(scores: list[float]) -> float | None:
+    """A dimension's score from its findings' scores (those that have one): the mean, to one
+    decimal; one finding a dimension is the rule, and its score needs no averaging."""
+    if not scores:
+        return None
+    return scores[0] if len(scores) == 1 else round(mean(scores), 1)
+
+
 def dimensions(findings: list[Finding]) -> list[DimensionResult]:
     """One result per dimension seen, sorted by id: the mean of its findings' scores (those
     that have one), their coverage summed, and the scorers behind it."""
@@ -48,8 +56,7 @@ def dimensions(findings: list[Finding]) -> list[DimensionResult]:
         out.append(
             DimensionResult(
                 id=dim,
-                # One finding a dimension is the rule: its score needs no averaging.
-                score=(scores[0] if len(scores) == 1 else round(mean(scores), 1)) if scores else None,
+                score=dimension_score(scores),
                 coverage=Coverage(
                     answered=sum(f.coverage.answered for f in group),
                     asked=sum(f.coverage.asked for f in group),

@@ -60,6 +60,14 @@ class Finding(Model):
     steps: list[Step] = Field(default_factory=list)
     text: Text = Field(default_factory=dict)
 
+    @staticmethod
+    def score_of(points: float, max_points: float, answered: int, min_answered: int = 1) -> float | None:
+        """The score `answered` steps earn with these points out of `max_points` in all: 0-100,
+        to one decimal, or None when fewer than `min_answered` (or none) were answered."""
+        if answered < min_answered or not answered:
+            return None
+        return round(100 * points / max_points, 1)
+
     @classmethod
     def from_steps(
         cls, *, scorer: str, dimension: str, steps: list[Step], asked: int, text: dict | None = None,
@@ -67,9 +75,7 @@ class Finding(Model):
     ) -> Finding:
         """A finding whose score follows from `steps` (None when fewer than `min_answered`)."""
         answered = len(steps)
-        score = None
-        if answered >= min_answered and steps:
-            score = round(100 * sum(s.points for s in steps) / sum(s.max_points for s in steps), 1)
+        score = cls.score_of(sum(s.points for s in steps), sum(s.max_points for s in steps), answered, min_answered)
         return cls(
             scorer=scorer,
             dimension=dimension,
