@@ -336,3 +336,12 @@ def test_an_existing_output_is_replaced_only_with_force(cli, tmp_path, docs):
                                                   "--errors", str(tmp_path / "out.errors.csv")).stderr
     assert cli("batch", str(source), "-o", str(out), "--force").exit_code == 0
     assert out.read_text(encoding="utf-8").startswith('"source"')
+
+
+def test_a_missing_input_leaves_no_output_behind(cli, tmp_path):
+    out = tmp_path / "out.csv"
+    result = cli("batch", str(tmp_path / "missing.jsonl"), "-o", str(out))
+    assert result.exit_code == 1 and result.stderr.startswith("Error: ") and "no such file" in result.stderr
+    assert not out.exists()
+    unknown = cli("batch", str(tmp_path / "in.txt"), "-o", str(out))
+    assert unknown.exit_code == 1 and "cannot tell the format" in unknown.stderr and not out.exists()

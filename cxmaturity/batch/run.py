@@ -58,6 +58,11 @@ def batch(
     if inputs.count("-") > 1:
         raise CxError("standard input (-) can be read once")
 
+    # Every input checked before any output is created: a usage error leaves no file behind.
+    for path in inputs:
+        kind_of(path, input_format)
+        if path != "-" and not Path(path).is_file():
+            raise CxError(f"{path}: no such file")
     q = catalog.find_or_open(questionnaire, registry=setup(settings).registry)
     cmap = None
     if column_map is not None:
